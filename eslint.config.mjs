@@ -1,0 +1,123 @@
+// Lint keeps the layers honest: imports point one way only,
+// core ← workbook ← hosts ← taskpane / commands / cli, and core and workbook
+// touch no Office, DOM, React or file-system API. See docs/architecture.md.
+import officeAddins from "eslint-plugin-office-addins";
+import importPlugin from "eslint-plugin-import";
+import tseslint from "typescript-eslint";
+
+const banGlobals = [
+  "window",
+  "document",
+  "navigator",
+  "localStorage",
+  "fetch",
+  "XMLHttpRequest",
+  "Office",
+  "Excel",
+  "OfficeExtension",
+  "process",
+  "require",
+].map((name) => ({
+  name,
+  message: "core and workbook are pure: pass data in instead of reaching for a host global.",
+}));
+
+const banPackages = {
+  patterns: [
+    {
+      group: ["react", "react-*", "@fluentui/*", "exceljs", "office-*", "@microsoft/*"],
+      message: "core and workbook are pure: no UI, Office or file library.",
+    },
+    {
+      group: ["fs", "node:*", "path", "os", "child_process", "http", "https", "net"],
+      message: "core and workbook are pure: no Node APIs.",
+    },
+  ],
+};
+
+export default [
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "**/*.d.ts", ".tmp/**"] },
+  ...officeAddins.configs.react,
+  {
+    files: ["**/*.{ts,tsx,mjs,js}"],
+    plugins: { import: importPlugin },
+    languageOptions: {
+      parser: tseslint.parser,
+      parserOptions: { ecmaFeatures: { jsx: true } },
+      ecmaVersion: 2022,
+      sourceType: "module",
+    },
+    settings: {
+      "import/resolver": { node: { extensions: [".ts", ".tsx", ".js", ".mjs"] } },
+      "import/extensions": [".ts", ".tsx", ".js", ".mjs"],
+      "import/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
+      react: { version: "18" },
+    },
+    rules: {
+      "react/react-in-jsx-scope": "off",
+      "react/prop-types": "off",
+      "import/no-cycle": ["error", { maxDepth: 10 }],
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            {
+              target: "./src/core",
+              from: "./src",
+              except: ["./core"],
+              message: "core imports nothing from the other layers.",
+            },
+            {
+              target: "./src/workbook",
+              from: ["./src/hosts", "./src/taskpane", "./src/commands", "./src/cli"],
+              message: "workbook may import only core.",
+            },
+            {
+              target: "./src/hosts",
+              from: ["./src/taskpane", "./src/commands", "./src/cli"],
+              message: "hosts may import only core and workbook.",
+            },
+            {
+              target: "./src/hosts/excel",
+              from: ["./src/hosts/memory", "./src/hosts/xlsx"],
+              message: "the Office.js host stands alone.",
+            },
+            {
+              target: "./src/hosts/xlsx",
+              from: ["./src/hosts/excel", "./src/hosts/memory"],
+              message: "the xlsx host stands alone.",
+            },
+            {
+              target: "./src/taskpane",
+              from: ["./src/cli", "./src/commands"],
+              message: "the task pane does not import the CLI or ribbon commands.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/core/**/*.ts", "src/workbook/**/*.ts"],
+    rules: {
+      "no-restricted-globals": ["error", ...banGlobals],
+      "no-restricted-imports": ["error", banPackages],
+    },
+  },
+  {
+    files: ["scripts/**/*.mjs", "test/**/*.{ts,tsx}", "webpack.config.js", "bin/**/*.js"],
+    languageOptions: {
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        __dirname: "readonly",
+        require: "readonly",
+        module: "writable",
+        setTimeout: "readonly",
+        URL: "readonly",
+        Buffer: "readonly",
+      },
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+];

@@ -1,0 +1,58 @@
+/**
+ * The boundary every host implements. A host moves 2-D arrays in and out and
+ * nothing more: `read` returns a snapshot, `write` carries out write
+ * operations. `transaction` groups one read and one write into one unit of
+ * work (one `Excel.run` in Office).
+ */
+import type { Message } from "../core/issue";
+import type { WriteOp } from "./plan";
+import type { WorkbookSnapshot } from "./snapshot";
+
+export interface WriteReport {
+  /** Requests sent to the workbook (`context.sync()` calls in Office) by the write phase. */
+  syncs: number;
+  /** Cells written. */
+  cells: number;
+  /** Largest request payload in bytes (Office hosts; 0 elsewhere). */
+  maxRequestBytes: number;
+  totalBytes: number;
+}
+
+export interface HostIO {
+  read(sheets: readonly string[]): Promise<WorkbookSnapshot>;
+  write(
+    ops: readonly WriteOp[],
+    onProgress?: (done: number, total: number) => void
+  ): Promise<WriteReport>;
+}
+
+export interface WorkbookHost {
+  readonly kind: "excel" | "memory" | "xlsx";
+  transaction<T>(work: (io: HostIO) => Promise<T>): Promise<T>;
+  /** Selects a cell for the user (the task pane's issue list). */
+  select?(sheet: string, cell: string): Promise<void>;
+}
+
+/** Failures a host can meet, translated once at the host boundary. */
+export type HostErrorKind =
+  | "cellEditMode"
+  | "protectedSheet"
+  | "missingSheet"
+  | "payloadTooLarge"
+  | "connectionLost"
+  | "unsupported"
+  | "unknown";
+
+/** A host failure as data: what went wrong, what to do, and what was already written. */
+export class HostError extends Error {
+  constructor(
+    readonly kind: HostErrorKind,
+    readonly userMessage: Message,
+    /** Ops already carried out when the failure came (Office cannot roll back a committed sync). */
+    readonly writtenOps: number = 0,
+    readonly cause?: unknown
+  ) {
+    super(userMessage.en);
+    this.name = "HostError";
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * What a command writes, as plain data. Commands are pure: they read a
+ * WorkbookSnapshot and return WriteOps; each host (Office.js, in-memory, xlsx)
+ * carries the same ops out, so every host writes the same cells, formulas and
+ * formats.
+ */
+import type { CellValue } from "./cells";
+
+/** A cell the add-in writes: a plain value, or a formula with the value the engine computed for it. */
+export type CellWrite = CellValue | FormulaCell;
+
+export interface FormulaCell {
+  /** A formula in Excel's English syntax with `,` separators, beginning with `=`. */
+  formula: string;
+  /** The value the engine computed: hosts that cannot calculate show it. */
+  value: CellValue;
+}
+
+export function isFormulaCell(cell: CellWrite | undefined): cell is FormulaCell {
+  return typeof cell === "object" && cell !== null && "formula" in cell;
+}
+
+/** A rectangle of cells written at once, rows and columns 1-based. */
+export interface WriteBlock {
+  kind: "block";
+  sheet: string;
+  row: number;
+  column: number;
+  cells: CellWrite[][];
+  /** Number formats, same shape as `cells`, or one per column (applied to every row). */
+  numberFormats?: (string | null)[][] | { byColumn: (string | null)[] };
+}
+
+export interface EnsureSheet {
+  kind: "ensureSheet";
+  sheet: string;
+  tabColor?: string;
+}
+
+/** Removes every value and format from a sheet the add-in owns (a leader sheet), before it is written anew. */
+export interface ClearSheet {
+  kind: "clearSheet";
+  sheet: string;
+}
+
+export interface StyleRange {
+  kind: "style";
+  sheet: string;
+  /** A1 range, e.g. `A3:N3`. */
+  range: string;
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+  fontSize?: number;
+  wrap?: boolean;
+  horizontalAlignment?: "Left" | "Center" | "Right";
+  border?: boolean;
+  merge?: boolean;
+}
+
+export interface ColumnWidths {
+  kind: "columnWidths";
+  sheet: string;
+  /** Width in points per 1-based column. */
+  widths: { column: number; width: number }[];
+}
+
+export interface FreezePanes {
+  kind: "freeze";
+  sheet: string;
+  rows: number;
+  columns?: number;
+}
+
+/** A workbook-scoped name for one cell, e.g. `战时储备天数` → `参数!$B$3`. */
+export interface DefineName {
+  kind: "defineName";
+  name: string;
+  sheet: string;
+  /** A1 address of the cell, without `$`. */
+  cell: string;
+  comment?: string;
+}
+
+export type ConditionalRule =
+  | { type: "textEquals"; text: string; fill: string; fontColor?: string }
+  | {
+      type: "cellValue";
+      operator: "GreaterThanOrEqual" | "LessThan" | "Between";
+      formula1: string;
+      formula2?: string;
+      fill: string;
+      fontColor?: string;
+    };
+
+export interface ConditionalFormat {
+  kind: "conditionalFormat";
+  sheet: string;
+  range: string;
+  rules: ConditionalRule[];
+}
+
+export interface Chart {
+  kind: "chart";
+  sheet: string;
+  type: "barClustered" | "columnClustered" | "line";
+  /** A1 range of the data including the header row and the category column. */
+  dataRange: string;
+  title: string;
+  /** Top-left cell where the chart is placed. */
+  anchor: string;
+  /** Identifies the chart so a re-run replaces it rather than adding another. */
+  name: string;
+}
+
+export interface PageSetup {
+  kind: "pageSetup";
+  sheet: string;
+  orientation: "Landscape" | "Portrait";
+  fitToWidth: boolean;
+  /** Rows repeated on every printed page, e.g. `$1:$3`. */
+  printTitleRows?: string;
+  centerHeader?: string;
+}
+
+export type WriteOp =
+  | EnsureSheet
+  | ClearSheet
+  | WriteBlock
+  | StyleRange
+  | ColumnWidths
+  | FreezePanes
+  | DefineName
+  | ConditionalFormat
+  | Chart
+  | PageSetup;
+
+/**
+ * The value a host shows for a written cell: the formula's computed value, or the value itself.
+ *
+ * @example
+ * displayValue({ formula: "=1+1", value: 2 }) //=> 2
+ */
+export function displayValue(cell: CellWrite): CellValue {
+  return isFormulaCell(cell) ? cell.value : cell;
+}
+
+/**
+ * What the cell's `formulas` property reads back after the write: the formula
+ * text, or the value.
+ *
+ * @example
+ * formulaText({ formula: "=1+1", value: 2 }) //=> "=1+1"
+ */
+export function formulaText(cell: CellWrite): CellValue {
+  return isFormulaCell(cell) ? cell.formula : cell;
+}

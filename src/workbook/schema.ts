@@ -1,0 +1,68 @@
+/**
+ * How the add-in describes a sheet it reads or writes: the sheet name, its
+ * columns (Chinese canonical header, English alias), their types, and whether
+ * each column is typed by the clerk (input) or written by the add-in (output).
+ */
+
+export type ColumnType =
+  /** free text, trimmed */
+  | "text"
+  /** one of `values` */
+  | "enum"
+  /** any number; `min` bounds it */
+  | "number"
+  /** a calendar date, read into a serial day number */
+  | "date"
+  /** a date with a time of day */
+  | "datetime"
+  /** a time of day, as a fraction of a day */
+  | "time";
+
+export interface ColumnSpec {
+  /** Record field name in code (English). */
+  key: string;
+  /** Canonical Chinese header, as written in the sheet. */
+  zh: string;
+  /** English header, accepted as an alias and shown in English UI. */
+  en: string;
+  /** Further accepted header spellings. */
+  aliases?: readonly string[];
+  type: ColumnType;
+  /** input: typed by people; output: written by the add-in. */
+  role: "input" | "output";
+  /** A value must be present on every data row. */
+  required?: boolean;
+  /** Allowed values of an enum column (Chinese canonical). */
+  values?: readonly string[];
+  /** Accepted spellings of enum values, mapped to the canonical value. */
+  valueAliases?: Readonly<Record<string, string>>;
+  /** Smallest allowed number (inclusive). */
+  min?: number;
+  /** Excel number format used when the add-in writes the column. */
+  numberFormat?: string;
+  /** What the column means, for docs/workbook-contract.md. */
+  note?: string;
+}
+
+export interface TableSpec {
+  /** Stable id used in code, e.g. `stockpile`. */
+  id: string;
+  /** Sheet name (Chinese), e.g. `物资储备`. */
+  sheet: string;
+  /** English name, accepted as an alias sheet name. */
+  en: string;
+  columns: readonly ColumnSpec[];
+  /** Title written above the header when the add-in creates the sheet. */
+  title?: string;
+  note?: string;
+}
+
+/** The columns of a table that people type. */
+export function inputColumns(spec: TableSpec): ColumnSpec[] {
+  return spec.columns.filter((c) => c.role === "input");
+}
+
+/** The columns of a table that the add-in writes. */
+export function outputColumns(spec: TableSpec): ColumnSpec[] {
+  return spec.columns.filter((c) => c.role === "output");
+}
