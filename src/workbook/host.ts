@@ -24,6 +24,8 @@ export interface HostIO {
     ops: readonly WriteOp[],
     onProgress?: (done: number, total: number) => void
   ): Promise<WriteReport>;
+  /** Requests sent to the workbook so far in this transaction (`context.sync()` calls in Office; 0 for files). */
+  syncCount(): number;
 }
 
 export interface WorkbookHost {

@@ -1,0 +1,59 @@
+/**
+ * Runs one command on any host: one transaction that reads what the command
+ * asks for, computes, drops writes that change nothing, and writes. Host
+ * failures come back as data for the task pane or the CLI to show.
+ */
+import type { DateSerial } from "../core/dates";
+import type { Message } from "../core/issue";
+import type { Command, CommandResult, Lang } from "./command";
+import { pruneUnchanged } from "./diff";
+import { HostError, type HostErrorKind, type WorkbookHost, type WriteReport } from "./host";
+
+export interface ExecuteOptions {
+  today: DateSerial;
+  now: DateSerial;
+  lang: Lang;
+  options?: Readonly<Record<string, unknown>>;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export type ExecuteOutcome =
+  | { ok: true; result: CommandResult; report: WriteReport; readSyncs: number }
+  | { ok: false; error: { kind: HostErrorKind; message: Message; writtenOps: number } };
+
+/**
+ * Runs a command inside one host transaction.
+ *
+ * @example
+ * await executeCommand(memoryHost, initWorkbook, { today: 44581, now: 44581.4, lang: "zh" })
+ * //=> { ok: true, result: { summary: { zh: "已创建“参数”工作表…" } }, report: { syncs: 1, … }, readSyncs: 1 }
+ */
+export async function executeCommand(
+  host: WorkbookHost,
+  command: Command,
+  run: ExecuteOptions
+): Promise<ExecuteOutcome> {
+  try {
+    return await host.transaction(async (io) => {
+      const snapshot = await io.read(command.reads(run.options));
+      const readSyncs = io.syncCount();
+      const result = command.run({
+        snapshot,
+        today: run.today,
+        now: run.now,
+        lang: run.lang,
+        options: run.options,
+      });
+      const ops = pruneUnchanged(result.ops, snapshot);
+      const report = await io.write(ops, run.onProgress);
+      return { ok: true as const, result: { ...result, ops }, report, readSyncs };
+    });
+  } catch (e) {
+    if (e instanceof HostError)
+      return {
+        ok: false,
+        error: { kind: e.kind, message: e.userMessage, writtenOps: e.writtenOps },
+      };
+    throw e;
+  }
+}
