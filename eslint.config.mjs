@@ -35,6 +35,26 @@ const banPackages = {
   ],
 };
 
+const UPPER_LAYERS = [
+  "**/hosts/**",
+  "**/taskpane/**",
+  "**/cli/**",
+  "../commands/**",
+  "../../commands/**",
+];
+
+function layerBan(paths) {
+  return {
+    patterns: [
+      ...banPackages.patterns,
+      {
+        group: paths,
+        message: "imports point one way: core ← workbook ← hosts ← taskpane / commands / cli.",
+      },
+    ],
+  };
+}
+
 export default [
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "**/*.d.ts", ".tmp/**"] },
   ...officeAddins.configs.react,
@@ -97,15 +117,48 @@ export default [
       ],
     },
   },
+  // TypeScript checks names itself; the office-addins preset covers .ts only,
+  // so .tsx files get the TypeScript unused-vars rule here.
+  { files: ["**/*.{ts,tsx}"], rules: { "no-undef": "off", "no-unused-vars": "off" } },
+  {
+    files: ["**/*.tsx"],
+    plugins: { "@typescript-eslint": tseslint.plugin },
+    rules: { "@typescript-eslint/no-unused-vars": "error" },
+  },
   {
     files: ["src/core/**/*.ts", "src/workbook/**/*.ts"],
     rules: {
       "no-restricted-globals": ["error", ...banGlobals],
-      "no-restricted-imports": ["error", banPackages],
+    },
+  },
+  // no-restricted-paths only sees imports that resolve; these patterns also
+  // catch a crossing into a file that does not exist yet.
+  {
+    files: ["src/core/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", layerBan(["**/workbook/**", ...UPPER_LAYERS])] },
+  },
+  {
+    files: ["src/workbook/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", layerBan(UPPER_LAYERS)] },
+  },
+  {
+    files: ["src/hosts/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/taskpane/**", "**/cli/**", "**/commands/**"],
+              message: "hosts may import only core and workbook.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
-    files: ["scripts/**/*.mjs", "test/**/*.{ts,tsx}", "webpack.config.js", "bin/**/*.js"],
+    files: ["scripts/**/*.{mjs,js}", "test/**/*.{ts,tsx,js}", "webpack.config.js", "jest.config.js", "bin/**/*.js"],
     languageOptions: {
       globals: {
         process: "readonly",
@@ -116,6 +169,15 @@ export default [
         setTimeout: "readonly",
         URL: "readonly",
         Buffer: "readonly",
+        describe: "readonly",
+        it: "readonly",
+        test: "readonly",
+        expect: "readonly",
+        jest: "readonly",
+        beforeAll: "readonly",
+        afterAll: "readonly",
+        beforeEach: "readonly",
+        afterEach: "readonly",
       },
     },
     rules: { "@typescript-eslint/no-require-imports": "off" },

@@ -3,8 +3,8 @@
 const tsJest = [
   "ts-jest",
   {
-    isolatedModules: true,
     tsconfig: {
+      isolatedModules: true,
       module: "commonjs",
       moduleResolution: "node",
       jsx: "react-jsx",
