@@ -158,7 +158,13 @@ export default [
     },
   },
   {
-    files: ["scripts/**/*.{mjs,js}", "test/**/*.{ts,tsx,js}", "webpack.config.js", "jest.config.js", "bin/**/*.js"],
+    files: [
+      "scripts/**/*.{mjs,js}",
+      "test/**/*.{ts,tsx,js}",
+      "webpack.config.js",
+      "jest.config.js",
+      "bin/**/*.js",
+    ],
     languageOptions: {
       globals: {
         process: "readonly",
