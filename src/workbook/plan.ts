@@ -56,6 +56,33 @@ export interface StyleRange {
   horizontalAlignment?: "Left" | "Center" | "Right";
   border?: boolean;
   merge?: boolean;
+  /** Number format for every cell of the range (e.g. a whole input column prepared by setup). */
+  numberFormat?: string;
+  /** Row height in points for every row of the range (e.g. a wrapped summary row). */
+  rowHeight?: number;
+}
+
+/** Data validation on a range: a drop-down list, or a bounded number. */
+export interface DataValidation {
+  kind: "validation";
+  sheet: string;
+  range: string;
+  rule:
+    | { type: "list"; values: readonly string[] }
+    | { type: "decimal"; min?: number; max?: number }
+    | { type: "wholeNumber"; min?: number; max?: number };
+  /** Shown when a wrong value is typed. */
+  errorMessage?: string;
+}
+
+/**
+ * Protects a sheet, leaving the listed ranges editable (a fill-in template).
+ * Never used on ledger sheets: an Excel table cannot grow on a protected sheet.
+ */
+export interface ProtectSheet {
+  kind: "protect";
+  sheet: string;
+  unlocked: readonly string[];
 }
 
 export interface ColumnWidths {
@@ -133,7 +160,9 @@ export type WriteOp =
   | DefineName
   | ConditionalFormat
   | Chart
-  | PageSetup;
+  | PageSetup
+  | DataValidation
+  | ProtectSheet;
 
 /**
  * The value a host shows for a written cell: the formula's computed value, or the value itself.
