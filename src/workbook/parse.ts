@@ -107,6 +107,7 @@ export function parseTable(spec: TableSpec, grid: Grid, options: ParseOptions = 
     const line = grid[r] ?? [];
     if (inputKeys.every((c) => isBlank(line[(header.columns.get(c.key) as number) - 1]))) continue;
     const values: Record<string, FieldValue> = {};
+    const failed = new Set<string>();
     let ok = true;
     for (const col of fields) {
       const column = header.columns.get(col.key) as number;
@@ -114,6 +115,7 @@ export function parseTable(spec: TableSpec, grid: Grid, options: ParseOptions = 
       values[col.key] = read.value;
       if (read.error) {
         ok = false;
+        failed.add(col.key);
         issues.push({
           code: read.code,
           severity: "error",
@@ -125,10 +127,7 @@ export function parseTable(spec: TableSpec, grid: Grid, options: ParseOptions = 
     }
     for (const col of spec.columns) {
       if (!col.required || col.role !== "input" || !header.columns.has(col.key)) continue;
-      if (
-        values[col.key] === null &&
-        !issues.some((i) => i.cell === cellAddress(r + 1, header.columns.get(col.key) as number))
-      ) {
+      if (values[col.key] === null && !failed.has(col.key)) {
         ok = false;
         issues.push({
           code: "required",
