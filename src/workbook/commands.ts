@@ -4,8 +4,22 @@
  */
 import type { Command } from "./command";
 import { initWorkbook } from "./init/initWorkbook";
+import { computeIsolation } from "./isolation/computeIsolation";
+import { forecastIsolation } from "./isolation/forecastIsolation";
+import { reportStatus } from "./reporting/reportStatus";
+import { computeStockpile } from "./stockpile/computeStockpile";
+import { importReturns } from "./stockpile/import";
+import { rankVaccination } from "./vaccination/rankVaccination";
 
-export const COMMANDS: readonly Command[] = [initWorkbook];
+export const COMMANDS: readonly Command[] = [
+  initWorkbook,
+  computeStockpile,
+  importReturns,
+  computeIsolation,
+  forecastIsolation,
+  rankVaccination,
+  reportStatus,
+];
 
 /** The command with this id, or undefined. */
 export function commandById(id: string): Command | undefined {

@@ -5,6 +5,10 @@
  * every command on it. Deterministic: the same sheets on every run.
  */
 import type { CellValue } from "../cells";
+import { isolationSampleSheets } from "./isolation";
+import { sampleReportingSheets } from "./reporting";
+import { stockpileSampleSheets } from "./stockpile";
+import { sampleVaccinationSheets } from "./vaccination";
 
 export interface SampleSheet {
   name: string;
@@ -13,5 +17,10 @@ export interface SampleSheet {
 
 /** Every sample input sheet, in tab order. */
 export function sampleWorkbookSheets(): SampleSheet[] {
-  return [];
+  return [
+    ...stockpileSampleSheets(),
+    ...isolationSampleSheets(),
+    ...sampleVaccinationSheets(),
+    ...sampleReportingSheets(),
+  ];
 }
