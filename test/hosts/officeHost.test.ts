@@ -59,11 +59,21 @@ async function initialised(): Promise<MemoryWorkbook> {
 }
 
 describe("officeHost on the memory Excel: 初始化工作簿", () => {
-  it("creates 参数 with every default, its names, header styling and freeze", async () => {
+  it("creates 参数 with every default, its names, header styling and freeze, and the empty input sheets", async () => {
     const book = new MemoryWorkbook();
     const outcome = await executeCommand(createMemoryHost(book), initWorkbook, RUN);
     expect(outcome.ok).toBe(true);
-    expect(book.sheetNames()).toEqual(["参数"]);
+    expect(book.sheetNames()).toEqual([
+      "参数",
+      "物资目录",
+      "物资储备",
+      "库存日志",
+      "隔离床位",
+      "返乡人员",
+      "接种进度",
+      "填报单位",
+      "报送记录",
+    ]);
     const values = book.values("参数");
     expect(values[1]).toEqual(["参数", "值", "单位", "说明", "默认值"]);
     for (const p of PARAMS) {

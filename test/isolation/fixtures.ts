@@ -26,7 +26,7 @@ export function makeBedRecord(overrides: Partial<BedRecord> = {}): BedRecord {
   };
 }
 
-/** A workbook after 初始化工作簿: the 参数 sheet and every defined name. */
+/** A workbook with the 参数 sheet and every defined name, as 初始化工作簿 leaves it (its empty input sheets left out). */
 export function initialisedWorkbook(): WorkbookSnapshot {
   const result = planInitWorkbook({
     snapshot: emptySnapshot(),
@@ -34,7 +34,11 @@ export function initialisedWorkbook(): WorkbookSnapshot {
     now: REPORT_DATE + 0.4,
     lang: "zh",
   });
-  return applyOps(emptySnapshot(), result.ops);
+  // 初始化工作簿 also creates every empty input sheet; these fixtures want the 参数 sheet and its names only.
+  return applyOps(
+    emptySnapshot(),
+    result.ops.filter((op) => op.sheet === "参数")
+  );
 }
 
 /** Sets a parameter's value on the 参数 sheet, as a clerk would type it. */

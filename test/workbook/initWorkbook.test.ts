@@ -1,4 +1,4 @@
-import { planInitWorkbook } from "../../src/workbook/init/initWorkbook";
+import { initWorkbook, planInitWorkbook } from "../../src/workbook/init/initWorkbook";
 import { pruneUnchanged } from "../../src/workbook/diff";
 import { PARAMS, readParams } from "../../src/workbook/params";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
@@ -8,10 +8,20 @@ const run = (snapshot: WorkbookSnapshot) =>
   planInitWorkbook({ snapshot, today: 44581, now: 44581.4, lang: "zh" });
 
 describe("初始化工作簿 (plan)", () => {
-  it("creates the 参数 sheet with every default and one name per parameter", () => {
+  it("creates the 参数 sheet with every default and one name per parameter, and the empty input sheets", () => {
     const result = run(emptySnapshot());
     const after = applyOps(emptySnapshot(), result.ops);
-    expect(after.sheetNames).toEqual(["参数"]);
+    expect(after.sheetNames).toEqual([
+      "参数",
+      "物资目录",
+      "物资储备",
+      "库存日志",
+      "隔离床位",
+      "返乡人员",
+      "接种进度",
+      "填报单位",
+      "报送记录",
+    ]);
     const { params, found } = readParams(after.sheets["参数"]);
     expect(found.size).toBe(PARAMS.length);
     expect(params.wartimeDays).toBe(60);
@@ -76,5 +86,13 @@ describe("初始化工作簿 (plan)", () => {
     const result = run(once);
     expect(result.issues).toMatchObject([{ sheet: "参数", cell: "B3", code: "badParameter" }]);
     expect(pruneUnchanged(result.ops, once)).toEqual([]);
+  });
+
+  it("reads only 参数, and leaves an existing input sheet alone", () => {
+    expect(initWorkbook.reads()).toEqual(["参数"]);
+    const snapshot = { ...emptySnapshot(), sheetNames: ["接种进度"] };
+    const ops = run(snapshot).ops;
+    expect(ops.some((op) => op.sheet === "接种进度")).toBe(false);
+    expect(ops.some((op) => op.kind === "ensureSheet" && op.sheet === "隔离床位")).toBe(true);
   });
 });

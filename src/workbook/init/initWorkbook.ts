@@ -1,7 +1,10 @@
 /**
- * 初始化工作簿: creates the 参数 sheet with one named cell per norm. Run again,
- * it keeps every value the user edited and adds only what is missing: absent
- * parameter rows (appended below the last used row) and absent names.
+ * 初始化工作簿: creates the 参数 sheet with one named cell per norm, and the
+ * empty input sheets of every capability (物资目录 with its default items).
+ * Run again, it keeps every value the user edited and adds only what is
+ * missing: absent parameter rows (appended below the last used row), absent
+ * names and absent sheets. Only 参数 is read: the other sheets' existence is
+ * known from the sheet list, so a huge 接种进度 is never loaded here.
  */
 import { cellAddress, rangeAddress } from "../a1";
 import type { CellValue } from "../cells";
@@ -18,7 +21,11 @@ import {
 } from "../params";
 import type { WriteOp } from "../plan";
 import { usedRows } from "../snapshot";
+import { setupIsolationSheets } from "../isolation/setup";
+import { setupReportingSheets } from "../reporting/setup";
+import { setupStockpileSheets } from "../stockpile/setup";
 import { HEADER_FILL, INPUT_HEADER_FONT, TITLE_FONT_SIZE } from "../styles";
+import { setupVaccinationSheets } from "../vaccination/setup";
 
 export const initWorkbook: Command = {
   id: "initWorkbook",
@@ -116,7 +123,15 @@ export function planInitWorkbook(input: CommandInput): CommandResult {
       comment: p.note.zh,
     });
   }
-  const summary =
+  const setup = [
+    ...setupStockpileSheets(input.snapshot),
+    ...setupIsolationSheets(input.snapshot),
+    ...setupVaccinationSheets(input.snapshot),
+    ...setupReportingSheets(input.snapshot),
+  ];
+  ops.push(...setup);
+  const createdSheets = setup.filter((o) => o.kind === "ensureSheet").map((o) => o.sheet);
+  const paramSummary =
     added.length === PARAMS.length
       ? {
           zh: `已创建“参数”工作表，共 ${added.length} 项参数`,
@@ -127,7 +142,16 @@ export function planInitWorkbook(input: CommandInput): CommandResult {
             zh: `已补充 ${added.length} 项缺失参数，已有的值保持不变`,
             en: `Added ${added.length} missing parameters; existing values kept`,
           }
-        : { zh: "参数表已完整，未作改动", en: "The 参数 sheet is complete; nothing changed" };
+        : { zh: "参数表已完整", en: "The 参数 sheet is complete" };
+  const summary =
+    createdSheets.length > 0
+      ? {
+          zh: `${paramSummary.zh}；已创建输入表：${createdSheets.join("、")}`,
+          en: `${paramSummary.en}; created input sheets: ${createdSheets.join(", ")}`,
+        }
+      : added.length === 0
+        ? { zh: "工作簿已完整，未作改动", en: "The workbook is complete; nothing changed" }
+        : paramSummary;
   return {
     ops,
     issues,
