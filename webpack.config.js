@@ -1,0 +1,124 @@
+// Builds the task pane, the browser preview and the ribbon's function file.
+// `npm run build` writes content-hashed bundles to dist/; `npm start`
+// (scripts/start.mjs) serves the same configuration on https://localhost:3000.
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_SERVER_PORT = 3000;
+
+/** The pages the add-in serves; manifest.xml points at taskpane.html and commands.html. */
+const PAGES = [
+  { filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunk: "taskpane" },
+  { filename: "preview.html", template: "./src/taskpane/preview.html", chunk: "preview" },
+  { filename: "commands.html", template: "./src/commands/commands.html", chunk: "commands" },
+];
+
+module.exports = (_env, argv = {}) => {
+  const production = (argv.mode ?? "production") === "production";
+  return {
+    mode: production ? "production" : "development",
+    // No eval-based source maps: the pages' Content-Security-Policy forbids eval.
+    devtool: production ? "source-map" : "cheap-module-source-map",
+    entry: {
+      taskpane: "./src/taskpane/taskpane.tsx",
+      preview: "./src/taskpane/preview.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: production ? "[name].[contenthash:8].js" : "[name].js",
+      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // Type errors are caught by `npm run typecheck`; the build only transpiles.
+            options: { transpileOnly: true, configFile: "tsconfig.json" },
+          },
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        chunks: "all",
+        cacheGroups: {
+          react: {
+            test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+            name: "react",
+            priority: 20,
+          },
+          fluent: {
+            test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc)[\\/]/,
+            name: "fluent",
+            priority: 10,
+          },
+          // The pure engine (core + workbook), shared by the task pane and the preview.
+          engine: {
+            test: /[\\/]src[\\/](core|workbook)[\\/]/,
+            name: "engine",
+            priority: 5,
+          },
+          // The Office.js host, which the preview also runs on its in-memory Excel.
+          officeHost: {
+            test: /[\\/]src[\\/]hosts[\\/]excel[\\/]/,
+            name: "office-host",
+            priority: 5,
+          },
+          vendors: {
+            test: /[\\/]node_modules[\\/]/,
+            name: "vendors",
+            priority: 0,
+          },
+          // exceljs (file import and export) is only ever imported lazily, so it
+          // lands in its own async chunk and never in a page's initial bundle.
+          exceljs: {
+            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
+            name: "exceljs",
+            chunks: "async",
+            priority: 30,
+          },
+        },
+      },
+    },
+    performance: {
+      hints: production ? "warning" : false,
+      maxEntrypointSize: 1_200_000,
+      maxAssetSize: 900_000,
+    },
+    plugins: [
+      ...PAGES.map(
+        (page) =>
+          new HtmlWebpackPlugin({
+            filename: page.filename,
+            template: page.template,
+            chunks: [page.chunk],
+          })
+      ),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+        ],
+      }),
+    ],
+    devServer: {
+      port: DEV_SERVER_PORT,
+      host: "localhost",
+      server: "https",
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: false,
+      hot: false,
+      client: { overlay: { warnings: false, errors: true } },
+    },
+  };
+};
+
+module.exports.PAGES = PAGES;
+module.exports.DEV_SERVER_PORT = DEV_SERVER_PORT;
