@@ -3,7 +3,7 @@
  * (rows replaced by an import, output cells a user typed over). Rows are only
  * ever appended.
  */
-import { chineseDate, type DateSerial } from "../core/dates";
+import type { DateSerial } from "../core/dates";
 import type { CellValue } from "./cells";
 import type { WriteOp } from "./plan";
 import { usedRows, type WorkbookSnapshot } from "./snapshot";
@@ -59,9 +59,4 @@ export function historyOps(
     numberFormats: { byColumn: ["yyyy-mm-dd hh:mm:ss", null, null, "@", "@", null] },
   });
   return ops;
-}
-
-/** A short label for a history note, e.g. `2022年1月20日`. */
-export function historyDate(serial: DateSerial): string {
-  return chineseDate(serial);
 }
