@@ -11,6 +11,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import type { TableSpec } from "../schema";
 import { formulaNumber } from "./formulas";
 import { BEDS_TABLE } from "./specs";
+import { pushAll } from "../../core/arrays";
 
 export interface BedTable {
   sheet: SheetSnapshot;
@@ -72,7 +73,10 @@ export function readBedTable(
   const outcome = computeBeds(records, options);
   // A missing column is reported once, at the header, not on every row.
   const located = outcome.issues.filter((i) => header.columns.has(i.field));
-  issues.push(...located.map((i) => toCellIssue(i, sheet.name, header.columns)));
+  pushAll(
+    issues,
+    located.map((i) => toCellIssue(i, sheet.name, header.columns))
+  );
   if (records.some((r) => r.parent !== null)) {
     for (const r of records)
       if (r.parent === null)

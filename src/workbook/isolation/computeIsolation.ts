@@ -19,6 +19,7 @@ import { listNames, missingNameIssues, reportDateOf } from "./common";
 import { BEDS_NORM_NAME, bedFormulas } from "./formulas";
 import { outputColumns, planOutputs } from "./outputs";
 import { BEDS_SHEET, BEDS_SUMMARY_SHEET, BEDS_TABLE } from "./specs";
+import { pushAll } from "../../core/arrays";
 
 export const COMPUTE_ISOLATION_LABEL: Message = {
   zh: "计算隔离床位",
@@ -103,7 +104,7 @@ export function planComputeIsolation(input: CommandInput): CommandResult {
     );
   const unit = params.bedUnit;
   const table = readBedTable(sheet, { bedsPer10k: params.bedsPer10k, unit });
-  issues.push(...table.issues);
+  pushAll(issues, table.issues);
   const header = table.parsed.header;
   if (!header)
     return stop(issues, {
@@ -132,7 +133,7 @@ export function planComputeIsolation(input: CommandInput): CommandResult {
     now: input.now,
   });
   ops.push(...outputs.ops);
-  issues.push(...outputs.issues);
+  pushAll(issues, outputs.issues);
 
   const reportDate = reportDateOf(input);
   const summary = summarizeBeds(table.results, { tieRule: params.tieRule });

@@ -26,6 +26,7 @@ import { forecastSheetOps, forecastStatus, type ForecastStatus } from "./forecas
 import { outputColumns, planOutputs } from "./outputs";
 import { readReturnees, type ReturneeRow } from "./returnees";
 import { BEDS_SHEET, BEDS_TABLE, FORECAST_SHEET, RETURNEES_SHEET, RETURNEES_TABLE } from "./specs";
+import { pushAll } from "../../core/arrays";
 
 export const FORECAST_ISOLATION_LABEL: Message = {
   zh: "预测隔离需求",
@@ -126,7 +127,7 @@ export function planForecastIsolation(input: CommandInput): CommandResult {
   let knownTownships: Set<string> | null = null;
   if (bedSheet) {
     const beds = readBedTable(bedSheet, { bedsPer10k: params.bedsPer10k, unit });
-    issues.push(...beds.issues);
+    pushAll(issues, beds.issues);
     if (beds.parsed.header) knownTownships = new Set();
     const grouped = beds.results.some((r) => r.record.parent !== null);
     if (grouped) parents = new Map();
@@ -156,7 +157,7 @@ export function planForecastIsolation(input: CommandInput): CommandResult {
     townships: knownTownships,
     today: input.today,
   });
-  issues.push(...table.issues);
+  pushAll(issues, table.issues);
   const header = table.parsed.header;
   if (!header)
     return stop(issues, {
@@ -190,7 +191,7 @@ export function planForecastIsolation(input: CommandInput): CommandResult {
       now: input.now,
     });
     ops.push(...outputs.ops);
-    issues.push(...outputs.issues);
+    pushAll(issues, outputs.issues);
   }
 
   const forecast = forecastDemand(table.stays, capacities, {

@@ -28,6 +28,7 @@ import {
   ROSTER_SPEC,
 } from "./specs";
 import { STATUS_FIRST_UNIT_ROW, statusSheetOps } from "./statusSheet";
+import { pushAll } from "../../core/arrays";
 
 /** The choices the task pane passes in `input.options`. */
 export interface ReportStatusOptions {
@@ -129,7 +130,8 @@ export function planReportStatus(input: CommandInput): CommandResult {
         en: "The 报送记录 sheet is missing, so every unit counts as not reported; run 初始化工作簿 and log the reports received",
       },
     });
-  issues.push(...roster.issues, ...records.issues);
+  pushAll(issues, roster.issues);
+  pushAll(issues, records.issues);
 
   const outcome = dailyReportingStatus(roster.items, records.items, {
     reportDate,
@@ -138,7 +140,8 @@ export function planReportStatus(input: CommandInput): CommandResult {
   const status = outcome.value;
   const fromRoster = outcome.issues.filter((i) => i.code === "duplicateUnit");
   const fromRecords = outcome.issues.filter((i) => i.code !== "duplicateUnit");
-  issues.push(...cellIssues(fromRoster, roster), ...cellIssues(fromRecords, records));
+  pushAll(issues, cellIssues(fromRoster, roster));
+  pushAll(issues, cellIssues(fromRecords, records));
 
   const summary = reportingSummary(status, { now: input.now });
   const ordered = leaderOrder(status.units);

@@ -20,6 +20,7 @@ import { PARAMS_SHEET, readParams } from "../params";
 import { rankingSheetOps, type RankingLayout } from "./rankingSheet";
 import { readProgress } from "./readProgress";
 import { PROGRESS_SHEET, RANKING_SHEET, rankingSheetName } from "./spec";
+import { pushAll } from "../../core/arrays";
 
 /** The choices the task pane (or the command line) passes in `input.options`. */
 export interface RankVaccinationOptions {
@@ -83,10 +84,13 @@ export function planRankVaccination(input: CommandInput): CommandResult {
   }
 
   const read = readProgress(sheet.values, PROGRESS_SHEET);
-  issues.push(...read.issues);
+  pushAll(issues, read.issues);
   const columns = read.header?.columns ?? new Map<string, number>();
   const indexed = indexProgress(read.columns);
-  issues.push(...indexed.issues.map((i) => toCellIssue(i, PROGRESS_SHEET, columns)));
+  pushAll(
+    issues,
+    indexed.issues.map((i) => toCellIssue(i, PROGRESS_SHEET, columns))
+  );
   const index = indexed.value;
   const latest = index.dates[index.dates.length - 1];
   if (latest === undefined) {
@@ -116,7 +120,10 @@ export function planRankVaccination(input: CommandInput): CommandResult {
     metric: options.metric,
     tieRule: params.tieRule,
   });
-  issues.push(...report.issues.map((i) => toCellIssue(i, PROGRESS_SHEET, columns)));
+  pushAll(
+    issues,
+    report.issues.map((i) => toCellIssue(i, PROGRESS_SHEET, columns))
+  );
   for (const g of options.groups ?? [])
     if (!index.groups.includes(g))
       issues.push(
