@@ -1,0 +1,89 @@
+/**
+ * Runs workbook commands one after another on a host, the way the task pane
+ * runs them one click at a time: each is one executeCommand (read, compute,
+ * drop unchanged writes, write), so the file ends up exactly as the add-in
+ * would leave the workbook.
+ */
+import type { DateSerial } from "../core/dates";
+import type { Message } from "../core/issue";
+import type { Command, CommandResult, Lang } from "../workbook/command";
+import { executeCommand } from "../workbook/execute";
+import type { HostErrorKind, WorkbookHost } from "../workbook/host";
+import { HISTORY_SHEET } from "../workbook/history";
+import { PARAMS_SHEET } from "../workbook/params";
+import type { Progress } from "./progress";
+import { SETUP_COMMAND_ID } from "./selection";
+
+export interface RunContext {
+  today: DateSerial;
+  now: DateSerial;
+  lang: Lang;
+  options?: Readonly<Record<string, unknown>>;
+  progress?: Progress;
+  /** Commands the user named (`--only`, `merge`): a missing input sheet is then unusable input. */
+  required: ReadonlySet<string>;
+}
+
+export interface CommandRun {
+  command: Command;
+  /** Undefined when the command was skipped. */
+  result?: CommandResult;
+  /** Why the command was skipped. */
+  skipped?: Message;
+}
+
+export type RunOutcome =
+  | { ok: true; runs: CommandRun[] }
+  | { ok: false; kind: HostErrorKind | "missingSheet"; message: Message };
+
+/**
+ * Runs the commands in order. A command whose input sheet (the first sheet its
+ * `reads()` lists) is not in the workbook is skipped with a note, or, when
+ * it is `required` (the user asked for it by name), stops the run as unusable input.
+ *
+ * @example
+ * await runCommands(host, [initWorkbook], { today: 44581, now: 44581.5, lang: "zh", required: new Set() })
+ * //=> { ok: true, runs: [{ command: initWorkbook, result: { summary: { zh: "已创建“参数”工作表…" } } }] }
+ */
+export async function runCommands(
+  host: WorkbookHost,
+  commands: readonly Command[],
+  context: RunContext
+): Promise<RunOutcome> {
+  const present = await host.transaction(async (io) => (await io.read([])).sheetNames);
+  const has = (sheet: string) => present.some((s) => s.toLowerCase() === sheet.toLowerCase());
+  const runs: CommandRun[] = [];
+  for (const command of commands) {
+    const input = inputSheet(command, context.options);
+    if (command.id !== SETUP_COMMAND_ID && input !== undefined && !has(input)) {
+      const message: Message = {
+        zh: `文件中没有“${input}”工作表，未运行“${command.label.zh}”`,
+        en: `The file has no ${input} sheet; ${command.label.en} was not run`,
+      };
+      if (context.required.has(command.id)) return { ok: false, kind: "missingSheet", message };
+      runs.push({ command, skipped: message });
+      continue;
+    }
+    context.progress?.step(`${command.label[context.lang]}`);
+    const outcome = await executeCommand(host, command, {
+      today: context.today,
+      now: context.now,
+      lang: context.lang,
+      options: context.options,
+      onProgress: (done, total) => context.progress?.update(done, total),
+    });
+    if (!outcome.ok) {
+      return { ok: false, kind: outcome.error.kind, message: outcome.error.message };
+    }
+    runs.push({ command, result: outcome.result });
+  }
+  return { ok: true, runs };
+}
+
+/** The sheet a command computes from: the first one it reads, other than 参数 and 历史记录. */
+export function inputSheet(
+  command: Command,
+  options?: Readonly<Record<string, unknown>>
+): string | undefined {
+  return command.reads(options).find((s) => s !== PARAMS_SHEET && s !== HISTORY_SHEET);
+}

@@ -1,0 +1,71 @@
+/**
+ * One way in for every .xlsx file the command line handles: a workbook of
+ * ordinary size is loaded whole into exceljs; a workbook with a very large
+ * sheet (such as a 1,048,576-row 接种进度) takes the streaming path of
+ * largeWorkbook.ts, so it fits the default Node heap. Either way the caller
+ * gets an XlsxHost and a `save`.
+ */
+import ExcelJS from "exceljs";
+import { createXlsxHost, type XlsxHost } from "./xlsxHost";
+import { loadXlsx, readChecked, saveXlsx } from "./files";
+import * as path from "node:path";
+import type { Message } from "../../core/issue";
+import { LARGE_SHEET_XML_BYTES, inspectXlsx, openLargeWorkbook } from "./largeWorkbook";
+
+export interface OpenedWorkbook {
+  host: XlsxHost;
+  /** True when large sheets are streamed (held as plain arrays, written back row by row). */
+  streamed: boolean;
+  /** Parts of the input that the output will not have (charts, pivot tables…), as notes. */
+  unkept: Message[];
+  save(file: string, onProgress?: (done: number, total: number) => void): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Sheets whose XML is larger than this are streamed (default LARGE_SHEET_XML_BYTES). */
+  largeSheetBytes?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Opens an .xlsx file for commands. Throws a HostError with a message for the
+ * user when the file cannot be used.
+ *
+ * @example
+ * const book = await openXlsxFile("台账.xlsx");
+ * await executeCommand(book.host, initWorkbook, run);
+ * await book.save("台账_计算结果.xlsx");
+ */
+export async function openXlsxFile(
+  file: string,
+  options: OpenOptions = {}
+): Promise<OpenedWorkbook> {
+  const bytes = await readChecked(file);
+  const name = path.basename(file);
+  const { large, unkept } = await inspectXlsx(
+    bytes,
+    options.largeSheetBytes ?? LARGE_SHEET_XML_BYTES,
+    name
+  );
+  if (large.length > 0) {
+    return { ...(await openLargeWorkbook(file, bytes, large, options.onProgress)), unkept };
+  }
+  const workbook = await loadXlsx(bytes, name);
+  return { ...wholeWorkbook(workbook), unkept };
+}
+
+/** A new, empty workbook (for `epi-ledger demo`). */
+export function newXlsxWorkbook(): OpenedWorkbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "防疫台账助手 Epi Ledger";
+  return wholeWorkbook(workbook);
+}
+
+function wholeWorkbook(workbook: ExcelJS.Workbook): OpenedWorkbook {
+  return {
+    host: createXlsxHost(workbook),
+    streamed: false,
+    unkept: [],
+    save: (file) => saveXlsx(workbook, file),
+  };
+}
