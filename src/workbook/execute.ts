@@ -46,6 +46,7 @@ export async function executeCommand(
       });
       const ops = pruneUnchanged(result.ops, snapshot);
       const report = await io.write(ops, run.onProgress);
+      io.refreshFormulaValues?.(result.ops);
       return { ok: true as const, result: { ...result, ops }, report, readSyncs };
     });
   } catch (e) {

@@ -26,6 +26,15 @@ export interface HostIO {
   ): Promise<WriteReport>;
   /** Requests sent to the workbook so far in this transaction (`context.sync()` calls in Office; 0 for files). */
   syncCount(): number;
+  /**
+   * For hosts that cannot calculate (the in-memory Excel, .xlsx files): after
+   * the write, take the engine's value for every formula cell of the whole
+   * plan, including cells whose formula did not change and so were not
+   * rewritten (a parameter edit changes values, not formulas). Only cells that
+   * hold exactly the plan's formula are touched. Excel recalculates by itself
+   * and leaves this out.
+   */
+  refreshFormulaValues?(ops: readonly WriteOp[]): void;
 }
 
 export interface WorkbookHost {
@@ -52,7 +61,7 @@ export class HostError extends Error {
     readonly userMessage: Message,
     /** Ops already carried out when the failure came (Office cannot roll back a committed sync). */
     readonly writtenOps: number = 0,
-    readonly cause?: unknown
+    override readonly cause?: unknown
   ) {
     super(userMessage.en);
     this.name = "HostError";

@@ -40,6 +40,7 @@ export function createMemoryHost(
           read: (sheets) => io.read(sheets),
           syncCount: () => io.syncCount(),
           write: (ops, onProgress) => writeAndCache(workbook, io, ops, onProgress),
+          refreshFormulaValues: (ops) => cacheFormulaValues(workbook, ops),
         })
       ),
     select: (sheet, cell) => office.select(sheet, cell),
@@ -56,13 +57,17 @@ async function writeAndCache(
     return await io.write(ops, onProgress);
   } finally {
     // Also after a failure: the cells a committed sync wrote get their values (the others keep other formulas and are skipped).
-    for (const op of ops) {
-      if (op.kind !== "block" || !op.cells.some((line) => line.some(isFormulaCell))) continue;
-      workbook.setCachedValues(
-        op.sheet,
-        cellAddress(op.row, op.column),
-        op.cells.map((line) => line.map((cell) => (isFormulaCell(cell) ? cell : null)))
-      );
-    }
+    cacheFormulaValues(workbook, ops);
+  }
+}
+
+function cacheFormulaValues(workbook: MemoryWorkbook, ops: readonly WriteOp[]): void {
+  for (const op of ops) {
+    if (op.kind !== "block" || !op.cells.some((line) => line.some(isFormulaCell))) continue;
+    workbook.setCachedValues(
+      op.sheet,
+      cellAddress(op.row, op.column),
+      op.cells.map((line) => line.map((cell) => (isFormulaCell(cell) ? cell : null)))
+    );
   }
 }

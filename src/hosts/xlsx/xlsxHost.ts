@@ -101,6 +101,7 @@ export function createXlsxHost(
       return report;
     },
     syncCount: () => 0,
+    refreshFormulaValues: (ops) => refreshFormulaResults(workbook, bulk, ops),
   };
   return {
     kind: "xlsx",
@@ -346,6 +347,39 @@ function writeBlock(ws: ExcelJS.Worksheet, op: WriteBlock): number {
     });
   });
   return cells;
+}
+
+/**
+ * Gives every formula cell of the plan that holds exactly the plan's formula
+ * the engine's value as its cached result, so a file written after a
+ * parameter edit shows the new figures even where no formula changed.
+ * Streamed (bulk) sheets are left as written.
+ */
+function refreshFormulaResults(
+  workbook: ExcelJS.Workbook,
+  bulk: ReadonlyMap<string, BulkSheet>,
+  ops: readonly WriteOp[]
+): void {
+  for (const op of ops) {
+    if (op.kind !== "block" || bulk.has(op.sheet)) continue;
+    const sheet = workbook.getWorksheet(op.sheet);
+    if (!sheet) continue;
+    op.cells.forEach((line, i) =>
+      line.forEach((cell, j) => {
+        if (!isFormulaCell(cell)) return;
+        const target = sheet.getCell(op.row + i, op.column + j);
+        const current = target.value as ExcelJS.CellFormulaValue | null;
+        if (
+          current &&
+          typeof current === "object" &&
+          "formula" in current &&
+          `=${current.formula}` === cell.formula
+        ) {
+          target.value = excelValue(cell);
+        }
+      })
+    );
+  }
 }
 
 /**
