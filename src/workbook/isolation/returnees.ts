@@ -16,6 +16,7 @@ import { parseTable, type ParsedTable } from "../parse";
 import type { SheetSnapshot } from "../snapshot";
 import { uniqueByCell } from "./beds";
 import { formulaRisk } from "./formulas";
+import { maskPersonalMessage, maskPersonalText } from "./privacy";
 import { RETURNEES_TABLE } from "./specs";
 
 /** One 返乡人员 row as the add-in computed it. No name, ID or phone is kept here. */
@@ -63,7 +64,7 @@ export function readReturnees(sheet: SheetSnapshot, options: ReadReturneesOption
   const parsed = parseTable(RETURNEES_TABLE, sheet.values, { sheet: sheet.name });
   const issues: CellIssue[] = [...parsed.issues];
   const header = parsed.header;
-  if (!header) return { sheet, parsed, rows: [], stays: [], issues };
+  if (!header) return { sheet, parsed, rows: [], stays: [], issues: masked(issues) };
   const colOf = (key: string) => header.columns.get(key);
   const raw = (row: number, key: string): CellValue | undefined => {
     const c = colOf(key);
@@ -92,7 +93,9 @@ export function readReturnees(sheet: SheetSnapshot, options: ReadReturneesOption
   const stays: Stay[] = [];
   for (const p of parsed.rows) {
     if (colOf("idNumber") !== undefined) checkId(p.row);
-    const township = readText(p.values.township);
+    // A row pasted one column off can put an ID number or phone here, which is echoed on the leader sheet.
+    const typedTownship = readText(p.values.township);
+    const township = typedTownship === null ? null : maskPersonalText(typedTownship);
     const risk = (p.values.risk as RiskLevel | null) ?? null;
     const riskRaw = raw(p.row, "risk");
     const formulaLevel = formulaRisk(riskRaw);
@@ -131,7 +134,11 @@ export function readReturnees(sheet: SheetSnapshot, options: ReadReturneesOption
           "Returnees from risk areas need an isolation method, 集中 or 居家; without it they are left out of the centralized demand"
         );
     }
-    if (township !== null && options.townships !== null && !options.townships.has(township))
+    if (
+      typedTownship !== null &&
+      options.townships !== null &&
+      !options.townships.has(typedTownship)
+    )
       push(
         "townshipNotInBeds",
         p.row,
@@ -159,7 +166,7 @@ export function readReturnees(sheet: SheetSnapshot, options: ReadReturneesOption
       projected: projected && method === "集中",
     });
   }
-  return { sheet, parsed, rows, stays, issues: uniqueByCell(issues) };
+  return { sheet, parsed, rows, stays, issues: masked(uniqueByCell(issues)) };
 
   function checkId(row: number): void {
     const value = raw(row, "idNumber");
@@ -193,4 +200,12 @@ export function readReturnees(sheet: SheetSnapshot, options: ReadReturneesOption
         related: [sheetRef(sheet.name, at(first, "idNumber"))],
       });
   }
+}
+
+/** Issues whose messages echo cell text, with any ID number or phone inside masked. */
+function masked(issues: readonly CellIssue[]): CellIssue[] {
+  return issues.map((i) => {
+    const message = maskPersonalMessage(i.message);
+    return message === i.message ? i : { ...i, message };
+  });
 }
