@@ -1,0 +1,288 @@
+/**
+ * The 日报告 section's own controls: the report date, and after 生成报送情况
+ * the one-line summary in a read-only box with a copy button, and the units
+ * that have not reported (未报) or reported late (迟报). Phones come masked
+ * from the command (ReportStatusData); the panel never calls Excel.
+ */
+import { useEffect, useRef, useState } from "react";
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { chineseDate, isoFromSerial, serialFromYmd, type DateSerial } from "../../core/dates";
+import type { Message } from "../../core/issue";
+import type { Lang } from "../../workbook/command";
+import type { ReportStatusData, ReportStatusUnit } from "../../workbook/reporting/reportStatus";
+import { tr } from "../i18n";
+import type { SectionPanelProps } from "../sections";
+
+/** The command whose result the panel shows. */
+export const REPORT_STATUS_COMMAND = "reportStatus";
+
+export const REPORTING_TEXT = {
+  reportDate: { zh: "报告日期", en: "Report date" },
+  reportDateHint: {
+    zh: "不选则为今天（按本机时钟）。",
+    en: "Leave it empty for today (the computer's clock).",
+  },
+  useToday: { zh: "改为今天", en: "Use today" },
+  summary: { zh: "报送情况摘要（可复制到工作群）", en: "Summary (to paste into the work group)" },
+  copy: { zh: "复制", en: "Copy" },
+  copied: { zh: "已复制", en: "Copied" },
+  copyFailed: {
+    zh: "未能复制，请选中上方文字后按 Ctrl+C",
+    en: "Could not copy; select the text above and press Ctrl+C",
+  },
+  missingTitle: { zh: "未报", en: "Not reported" },
+  lateTitle: { zh: "迟报", en: "Late" },
+  none: { zh: "无", en: "None" },
+} satisfies Record<string, Message>;
+
+export const REPORTING_FORMAT = {
+  resultDate: (serial: DateSerial): Message => ({
+    zh: `报告日期：${chineseDate(serial)}`,
+    en: `Report date: ${isoFromSerial(serial)}`,
+  }),
+  listTitle: (title: Message, count: number): Message => ({
+    zh: `${title.zh}（${count}个）`,
+    en: `${title.en} (${count})`,
+  }),
+  daysMissing: (days: number): Message => ({
+    zh: `连续未报${days}天`,
+    en: days === 1 ? "1 day missing" : `${days} days in a row missing`,
+  }),
+  receivedAt: (time: string): Message => ({
+    zh: `${time}报送`,
+    en: `received ${time}`,
+  }),
+};
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  dateRow: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  result: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  copyRow: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  copied: { color: tokens.colorPaletteGreenForeground1 },
+  copyFailed: { color: tokens.colorPaletteRedForeground1 },
+  hint: { color: tokens.colorNeutralForeground3 },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  detail: { color: tokens.colorNeutralForeground3 },
+  missingTitle: { color: tokens.colorPaletteRedForeground1, margin: 0 },
+  lateTitle: { color: tokens.colorPaletteDarkOrangeForeground1, margin: 0 },
+});
+
+/** The report date, and the last 生成报送情况's summary and lists. */
+export function ReportingPanel({
+  lang,
+  options,
+  onOptionsChange,
+  disabled,
+  lastResult,
+}: SectionPanelProps) {
+  const styles = useStyles();
+  const chosen = typeof options.reportDate === "number" ? options.reportDate : undefined;
+  const data = lastResult?.commandId === REPORT_STATUS_COMMAND ? statusData(lastResult) : null;
+
+  const choose = (iso: string) => {
+    const rest: Record<string, unknown> = { ...options };
+    delete rest.reportDate;
+    const serial = serialFromIso(iso);
+    onOptionsChange(serial === undefined ? rest : { ...rest, reportDate: serial });
+  };
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.dateRow}>
+        <Field
+          label={tr(lang, REPORTING_TEXT.reportDate)}
+          hint={tr(lang, REPORTING_TEXT.reportDateHint)}
+        >
+          <Input
+            type="date"
+            data-testid="report-date"
+            value={chosen === undefined ? "" : isoFromSerial(chosen)}
+            disabled={disabled}
+            onChange={(_e, d) => choose(d.value)}
+          />
+        </Field>
+        {chosen !== undefined ? (
+          <Button size="small" appearance="subtle" disabled={disabled} onClick={() => choose("")}>
+            {tr(lang, REPORTING_TEXT.useToday)}
+          </Button>
+        ) : null}
+      </div>
+      {data ? <StatusResult data={data} lang={lang} /> : null}
+    </div>
+  );
+}
+
+function StatusResult({ data, lang }: { data: ReportStatusData; lang: Lang }) {
+  const styles = useStyles();
+  const text = tr(lang, data.summary);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
+  useEffect(() => setCopy("idle"), [text]);
+  const byName = new Map(data.units.map((u) => [u.unit, u]));
+  const missing = data.missing.map((name) => byName.get(name)).filter(isUnit);
+  const late = data.late.map((name) => byName.get(name)).filter(isUnit);
+
+  return (
+    <div className={styles.result} data-testid="report-result">
+      <Caption1 block className={styles.hint} data-testid="report-result-date">
+        {tr(lang, REPORTING_FORMAT.resultDate(data.reportDate))}
+      </Caption1>
+      <Field label={tr(lang, REPORTING_TEXT.summary)}>
+        <Textarea
+          ref={box}
+          readOnly
+          resize="vertical"
+          rows={4}
+          value={text}
+          data-testid="report-summary"
+        />
+      </Field>
+      <div className={styles.copyRow}>
+        <Button
+          size="small"
+          data-testid="copy-summary"
+          onClick={() =>
+            void copyText(text, box.current).then((ok) => setCopy(ok ? "copied" : "failed"))
+          }
+        >
+          {tr(lang, REPORTING_TEXT.copy)}
+        </Button>
+        <Caption1
+          role="status"
+          aria-live="polite"
+          data-testid="copy-status"
+          className={copy === "failed" ? styles.copyFailed : styles.copied}
+        >
+          {copy === "copied"
+            ? tr(lang, REPORTING_TEXT.copied)
+            : copy === "failed"
+              ? tr(lang, REPORTING_TEXT.copyFailed)
+              : ""}
+        </Caption1>
+      </div>
+      <UnitList
+        testId="missing-list"
+        title={REPORTING_FORMAT.listTitle(REPORTING_TEXT.missingTitle, missing.length)}
+        titleClass={styles.missingTitle}
+        units={missing}
+        lang={lang}
+        detail={(u) =>
+          [tr(lang, REPORTING_FORMAT.daysMissing(u.consecutiveMissing)), u.contact, u.phone]
+            .filter(Boolean)
+            .join(" · ")
+        }
+      />
+      <UnitList
+        testId="late-list"
+        title={REPORTING_FORMAT.listTitle(REPORTING_TEXT.lateTitle, late.length)}
+        titleClass={styles.lateTitle}
+        units={late}
+        lang={lang}
+        detail={(u) =>
+          [
+            u.receivedAt === null
+              ? null
+              : tr(lang, REPORTING_FORMAT.receivedAt(clockTime(u.receivedAt))),
+            u.contact,
+            u.phone,
+          ]
+            .filter(Boolean)
+            .join(" · ")
+        }
+      />
+    </div>
+  );
+}
+
+interface UnitListProps {
+  testId: string;
+  title: Message;
+  titleClass: string;
+  units: readonly ReportStatusUnit[];
+  lang: Lang;
+  detail(unit: ReportStatusUnit): string;
+}
+
+function UnitList({ testId, title, titleClass, units, lang, detail }: UnitListProps) {
+  const styles = useStyles();
+  return (
+    <section data-testid={testId} aria-label={tr(lang, title)}>
+      <Text as="h3" block weight="semibold" size={300} className={titleClass}>
+        {tr(lang, title)}
+      </Text>
+      {units.length === 0 ? (
+        <Caption1 block className={styles.hint}>
+          {tr(lang, REPORTING_TEXT.none)}
+        </Caption1>
+      ) : (
+        <ul className={styles.list}>
+          {units.map((u) => (
+            <li key={u.unit} data-testid="report-unit" data-unit={u.unit}>
+              <Text>{u.unit}</Text> <Caption1 className={styles.detail}>{detail(u)}</Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Copies text: the Clipboard API when the page may use it, else the old
+ * select-and-copy on the read-only box. Office's task pane can refuse the
+ * Clipboard API (permissions policy), so a rejection falls back too.
+ */
+async function copyText(text: string, box: HTMLTextAreaElement | null): Promise<boolean> {
+  if (typeof navigator !== "undefined" && navigator.clipboard?.writeText) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      // Refused: try the fallback below.
+    }
+  }
+  if (!box) return false;
+  box.focus();
+  box.select();
+  try {
+    return document.execCommand("copy");
+  } catch {
+    return false;
+  }
+}
+
+/** The serial of an `<input type="date">` value (`YYYY-MM-DD`), or undefined when empty or not a date. */
+function serialFromIso(iso: string): DateSerial | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  if (!m) return undefined;
+  const serial = serialFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+  return Number.isNaN(serial) ? undefined : serial;
+}
+
+/** hh:mm of a serial date-time. */
+function clockTime(serial: DateSerial): string {
+  const minutes = Math.round((serial - Math.floor(serial)) * 1440) % 1440;
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/** The result's data when it is a 生成报送情况 result (a failed read returns none). */
+function statusData(last: NonNullable<SectionPanelProps["lastResult"]>): ReportStatusData | null {
+  const data = last.result.data as Partial<ReportStatusData> | undefined;
+  if (!data || !data.summary || !Array.isArray(data.units) || typeof data.reportDate !== "number")
+    return null;
+  return data as ReportStatusData;
+}
+
+function isUnit(u: ReportStatusUnit | undefined): u is ReportStatusUnit {
+  return u !== undefined;
+}
