@@ -160,6 +160,7 @@ export default [
   {
     files: [
       "scripts/**/*.{mjs,js}",
+      "bench/**/*.{mjs,js}",
       "test/**/*.{ts,tsx,js}",
       "webpack.config.js",
       "jest.config.js",
