@@ -124,6 +124,7 @@ export function App({ actions, registry = COMMANDS, panels = SECTION_PANELS }: A
           lang={lang}
           busy={busy}
           lastResult={lastResults[spec.id]}
+          createWorkbook={actions.createWorkbook}
           onRun={(command, options) => void run(command, options, spec.id)}
         />
       ))}

@@ -5,6 +5,7 @@
 import { useState, type ComponentType } from "react";
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Command, Lang } from "../workbook/command";
+import { commandById } from "../workbook/commands";
 import type { CommandOptions } from "./actions";
 import { UI, tr } from "./i18n";
 import type { SectionPanelProps, SectionSpec } from "./sections";
@@ -16,6 +17,7 @@ export interface SectionProps {
   lang: Lang;
   busy: boolean;
   lastResult?: SectionPanelProps["lastResult"];
+  createWorkbook?: SectionPanelProps["createWorkbook"];
   onRun(command: Command, options: CommandOptions): void;
 }
 
@@ -34,7 +36,16 @@ const useStyles = makeStyles({
 });
 
 /** A section of the task pane. */
-export function Section({ spec, commands, Panel, lang, busy, lastResult, onRun }: SectionProps) {
+export function Section({
+  spec,
+  commands,
+  Panel,
+  lang,
+  busy,
+  lastResult,
+  createWorkbook,
+  onRun,
+}: SectionProps) {
   const styles = useStyles();
   const [options, setOptions] = useState<CommandOptions>({});
   const titleId = `section-title-${spec.id}`;
@@ -43,13 +54,20 @@ export function Section({ spec, commands, Panel, lang, busy, lastResult, onRun }
       <Text as="h2" block id={titleId} size={400} weight="semibold" className={styles.title}>
         {tr(lang, spec.title)}
       </Text>
-      {Panel ? (
+      {/* A panel's controls serve its commands: none registered, no panel. */}
+      {Panel && commands.length > 0 ? (
         <Panel
           lang={lang}
           options={options}
           onOptionsChange={setOptions}
           disabled={busy}
           lastResult={lastResult}
+          createWorkbook={createWorkbook}
+          run={(commandId, panelOptions) => {
+            // A panel's own step (e.g. a confirmation) may run a command that has no button.
+            const command = commands.find((c) => c.id === commandId) ?? commandById(commandId);
+            if (command) onRun(command, panelOptions);
+          }}
         />
       ) : null}
       {commands.length > 0 ? (

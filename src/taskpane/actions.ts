@@ -21,6 +21,12 @@ export interface TaskpaneActions {
   ): Promise<ExecuteOutcome>;
   /** Shows a cell to the user. */
   select(sheet: string, cell: string): Promise<void>;
+  /**
+   * Opens an .xlsx built by the pane (base64) as a new workbook, where Excel
+   * can (`Excel.createWorkbook`, ExcelApi 1.8); absent elsewhere, e.g. in the
+   * preview, which offers the file as a download instead.
+   */
+  createWorkbook?(base64: string): Promise<void>;
   lang: Lang;
 }
 

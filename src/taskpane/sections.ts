@@ -9,6 +9,10 @@ import type { Message } from "../core/issue";
 import type { Command, CommandResult, Lang } from "../workbook/command";
 import { COMMANDS } from "../workbook/commands";
 import { UI } from "./i18n";
+import { IsolationPanel } from "./panels/IsolationPanel";
+import { ReportingPanel } from "./panels/ReportingPanel";
+import { StockpilePanel } from "./panels/StockpilePanel";
+import { VaccinationPanel } from "./panels/VaccinationPanel";
 
 export type SectionId = "stockpile" | "isolation" | "vaccination" | "dailyReport";
 
@@ -27,8 +31,8 @@ export const SECTIONS: readonly SectionSpec[] = [
 
 /** Command ids per section, in button order. */
 export const SECTION_COMMANDS: Readonly<Record<SectionId, readonly string[]>> = {
-  stockpile: ["computeStockpile"],
-  isolation: ["computeIsolation"],
+  stockpile: ["computeStockpile", "generateTemplates"],
+  isolation: ["computeIsolation", "forecastIsolation"],
   vaccination: ["rankVaccination"],
   dailyReport: ["reportStatus"],
 };
@@ -43,10 +47,19 @@ export interface SectionPanelProps {
   disabled: boolean;
   /** The last successful result of one of this section's commands, e.g. for a copy button. */
   lastResult?: { commandId: string; result: CommandResult };
+  /** Runs a registered command with these options, as the section's buttons do (e.g. a confirm step); the result comes back as lastResult. */
+  run?(commandId: string, options: Readonly<Record<string, unknown>>): void;
+  /** Opens a base64 .xlsx as a new workbook, where Excel can (TaskpaneActions.createWorkbook). */
+  createWorkbook?(base64: string): Promise<void>;
 }
 
 /** Option controls per section; a section without an entry shows only its buttons. */
-export const SECTION_PANELS: Partial<Record<SectionId, ComponentType<SectionPanelProps>>> = {};
+export const SECTION_PANELS: Partial<Record<SectionId, ComponentType<SectionPanelProps>>> = {
+  dailyReport: ReportingPanel,
+  stockpile: StockpilePanel,
+  isolation: IsolationPanel,
+  vaccination: VaccinationPanel,
+};
 
 /**
  * The registered commands of a section, in the order of SECTION_COMMANDS;

@@ -5,8 +5,9 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { translateOfficeError } from "../hosts/excel/errors";
 import { createOfficeHost } from "../hosts/excel/officeHost";
-import { createActions } from "./actions";
+import { createActions, type TaskpaneActions } from "./actions";
 import { App } from "./App";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { UI, langFromDisplayLanguage, tr } from "./i18n";
@@ -15,7 +16,18 @@ Office.onReady(() => {
   const lang = langFromDisplayLanguage(Office.context.displayLanguage);
   document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
   document.title = tr(lang, UI.appName);
-  const actions = createActions({ host: createOfficeHost({ run: Excel.run }), lang });
+  const actions: TaskpaneActions = {
+    ...createActions({ host: createOfficeHost({ run: Excel.run }), lang }),
+    createWorkbook: Office.context.requirements.isSetSupported("ExcelApi", "1.8")
+      ? async (base64) => {
+          try {
+            await Excel.createWorkbook(base64);
+          } catch (error) {
+            throw translateOfficeError(error, 0);
+          }
+        }
+      : undefined,
+  };
   const root = document.getElementById("root");
   if (root)
     createRoot(root).render(

@@ -8,12 +8,14 @@ import { computeIsolation } from "./isolation/computeIsolation";
 import { forecastIsolation } from "./isolation/forecastIsolation";
 import { reportStatus } from "./reporting/reportStatus";
 import { computeStockpile } from "./stockpile/computeStockpile";
+import { generateTemplates } from "./stockpile/generateTemplates";
 import { importReturns } from "./stockpile/import";
 import { rankVaccination } from "./vaccination/rankVaccination";
 
 export const COMMANDS: readonly Command[] = [
   initWorkbook,
   computeStockpile,
+  generateTemplates,
   importReturns,
   computeIsolation,
   forecastIsolation,

@@ -68,7 +68,8 @@ export interface DataValidation {
   sheet: string;
   range: string;
   rule:
-    | { type: "list"; values: readonly string[] }
+    /** `source`, when given, is a range on the same sheet holding the values (e.g. `=$J$5:$J$14`); hosts use it instead of the values. */
+    | { type: "list"; values: readonly string[]; source?: string }
     | { type: "decimal"; min?: number; max?: number }
     | { type: "wholeNumber"; min?: number; max?: number };
   /** Shown when a wrong value is typed. */

@@ -8,7 +8,6 @@ import { loadXlsx } from "../../src/hosts/xlsx/files";
 import { sheetSnapshot } from "../../src/hosts/xlsx/xlsxHost";
 import { DEFAULT_CATALOGUE } from "../../src/core/stockpile/catalogue";
 import type { CellValue } from "../../src/workbook/cells";
-import type { WriteOp } from "../../src/workbook/plan";
 import { applyOps } from "../../src/workbook/stockpile/simulate";
 import { buildTemplate, renderTemplateOps } from "../../src/workbook/stockpile/template";
 import { writeSheetsXlsx } from "../xlsx/fixtures";
@@ -21,9 +20,7 @@ const INJECTION = '=HYPERLINK("http://example.invalid","点此")';
 /** 城关镇's return: the template the add-in generates, with one row typed in. */
 async function writeReturn(dir: string, stock: CellValue): Promise<string> {
   const layout = buildTemplate("城关镇", "乡镇", [], DEFAULT_CATALOGUE, { extraRows: 3 });
-  const ops = renderTemplateOps(layout).filter(
-    (o): o is WriteOp => o.kind !== "protect" && o.kind !== "dataValidation"
-  );
+  const ops = renderTemplateOps(layout);
   const sheet = applyOps({ sheetNames: [], sheets: {}, names: {} }, ops).sheets[layout.sheetName];
   const values = sheet.values.map((r) => [...r]);
   values[4][2] = "医用外科口罩";

@@ -16,7 +16,7 @@ function cell(values: CellValue[][], rowLabel: string, header: string): CellValu
   const headerRow = values.findIndex((r) => r.includes("应配床位"));
   const col = values[headerRow].indexOf(header);
   const row = values.find((r) => r.includes(rowLabel));
-  return row ? row[col] : undefined;
+  return row ? row[col] : null;
 }
 
 describe("formula values after a parameter edit (memory host)", () => {

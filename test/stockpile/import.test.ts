@@ -12,16 +12,10 @@ import {
   type ReturnedFile,
 } from "../../src/workbook/stockpile/import";
 import { applyOps } from "../../src/workbook/stockpile/simulate";
-import {
-  buildTemplate,
-  renderTemplateOps,
-  type TemplateOp,
-} from "../../src/workbook/stockpile/template";
+import { buildTemplate, renderTemplateOps } from "../../src/workbook/stockpile/template";
 import { blocksOf, commandInput, makeRow, OUT, reserveWorkbook, writtenValue } from "./fixtures";
 
 const clock = { today: 44581, now: 44581.4375 };
-const isWriteOp = (o: TemplateOp): o is WriteOp =>
-  o.kind !== "protect" && o.kind !== "dataValidation";
 
 /** 物资储备 rows 3 to 7: two units interleaved. */
 function county(): WorkbookSnapshot {
@@ -53,10 +47,8 @@ function returned(
   const layout = buildTemplate(unit, category, [], DEFAULT_CATALOGUE, {
     extraRows: rows.length + 2,
   });
-  const sheet = applyOps(
-    { sheetNames: [], sheets: {}, names: {} },
-    renderTemplateOps(layout).filter(isWriteOp)
-  ).sheets[layout.sheetName];
+  const sheet = applyOps({ sheetNames: [], sheets: {}, names: {} }, renderTemplateOps(layout))
+    .sheets[layout.sheetName];
   const values = sheet.values.map((r) => [...r]);
   rows.forEach((r, i) => {
     const line = values[4 + i];
@@ -149,37 +141,37 @@ describe("validation", () => {
     [
       "a negative stock",
       { item: "医用外科口罩", persons: 50, stock: -1 },
-      "城关镇.xlsx|填报-城关镇!F6:belowMin",
+      "城关镇.xlsx|填报_城关镇!F6:belowMin",
     ],
     [
       "a quantity that is not a number",
       { item: "医用外科口罩", persons: "五十", stock: 1 },
-      "城关镇.xlsx|填报-城关镇!E6:notANumber",
+      "城关镇.xlsx|填报_城关镇!E6:notANumber",
     ],
     [
       "an item not in the catalogue",
       { item: "口罩", persons: 50, stock: 1 },
-      "城关镇.xlsx|填报-城关镇!C6:unknownItem",
+      "城关镇.xlsx|填报_城关镇!C6:unknownItem",
     ],
     [
       "figures without an item",
       { item: null, persons: 50, stock: 1 },
-      "城关镇.xlsx|填报-城关镇!C6:required",
+      "城关镇.xlsx|填报_城关镇!C6:required",
     ],
     [
       "stock without persons",
       { item: "医用外科口罩", persons: null, stock: 1 },
-      "城关镇.xlsx|填报-城关镇!E6:personsMissing",
+      "城关镇.xlsx|填报_城关镇!E6:personsMissing",
     ],
     [
       "a formula typed as a quantity",
       { item: "医用外科口罩", persons: 50, stock: "=1+1" },
-      "城关镇.xlsx|填报-城关镇!F6:notANumber",
+      "城关镇.xlsx|填报_城关镇!F6:notANumber",
     ],
     [
       "a row of another unit",
       { item: "医用外科口罩", persons: 50, stock: 1, unit: "青石镇" },
-      "城关镇.xlsx|填报-城关镇!A6:mixedUnits",
+      "城关镇.xlsx|填报_城关镇!A6:mixedUnits",
     ],
   ])("reports %s naming the file, sheet and cell", (_, row, expected) => {
     // The bad row is the second: a valid first row fixes the unit of the return.
@@ -194,7 +186,7 @@ describe("validation", () => {
       { item: "医用外科口罩", persons: 50, stock: 2 },
     ]);
     expect(issueAt(planImport([file], county(), clock).issues)).toEqual([
-      "城关镇.xlsx|填报-城关镇!C6:duplicateRow",
+      "城关镇.xlsx|填报_城关镇!C6:duplicateRow",
     ]);
   });
 
@@ -435,8 +427,94 @@ describe("runImport", () => {
     expect(result.summary.zh).toBe("已导入1个单位的填报。城关镇：新增1、修改1、未变1、删除1");
   });
 
+  it("reports the import carried out when it has nothing to write", () => {
+    const first = runImport(commandInput(county(), { returns: [cityReturn()], confirm: true }));
+    const after = applyOps(county(), first.ops);
+    const again = runImport(commandInput(after, { returns: [cityReturn()], confirm: true }));
+    expect(again.ops).toEqual([]);
+    expect((again.data as ImportData).confirmed).toBe(true);
+  });
+
   it("asks for files when none are given", () => {
     const result = runImport(commandInput(county(), {}));
     expect([result.ops, result.summary.zh]).toEqual([[], "请选择要导入的填报文件（.xlsx）"]);
+  });
+});
+
+describe("importing the same return again", () => {
+  it("adds no second 报送记录 row for the same unit, file and day", () => {
+    const first = planImport([cityReturn()], county(), clock);
+    const after = applyOps(county(), first.ops);
+    const again = planImport([cityReturn()], after, clock);
+    expect(again.units[0].counts).toMatchObject({ added: 0, changed: 0, removed: 0 });
+    expect(again.ops).toEqual([]);
+  });
+
+  it("adds a 报送记录 row when the same file comes back on another day", () => {
+    const first = planImport([cityReturn()], county(), clock);
+    const after = applyOps(county(), first.ops);
+    const nextDay = planImport([cityReturn()], after, { today: 44582, now: 44582.4 });
+    const records = applyOps(after, nextDay.ops).sheets["报送记录"].values;
+    expect(records.slice(-2).map((r) => [r[0], r[1]])).toEqual([
+      [44581, "城关镇"],
+      [44582, "城关镇"],
+    ]);
+  });
+
+  it("still writes a changed figure when the unit's return was recorded earlier that day", () => {
+    const first = planImport([cityReturn()], county(), clock);
+    const after = applyOps(county(), first.ops);
+    const fixed = returned([
+      { item: "医用外科口罩", persons: 50, stock: 3100 },
+      { item: "速干手消毒剂", persons: 50, stock: 20 },
+      { item: "含氯消毒剂", persons: 50, stock: 30 },
+    ]);
+    const again = planImport([fixed], after, clock);
+    expect(writtenValue(again.ops, "物资储备", 3, 8)).toBe(3100);
+    expect(again.ops.some((o) => o.sheet === "报送记录")).toBe(false);
+  });
+});
+
+describe("计量单位 in a return", () => {
+  it("counts a row unchanged when it carries the catalogue's unit and the ledger leaves 计量单位 blank", () => {
+    const file = returned([{ item: "医用外科口罩", persons: 50, stock: 2400 }]);
+    file.sheets[0].values[4][3] = "只";
+    const { units } = planImport([file], county(), clock);
+    expect(units[0].rows[0]).toMatchObject({ kind: "unchanged", fields: [] });
+  });
+
+  it("counts a row changed when it carries another unit of measure", () => {
+    const file = returned([{ item: "医用外科口罩", persons: 50, stock: 2400 }]);
+    file.sheets[0].values[4][3] = "盒";
+    const { units } = planImport([file], county(), clock);
+    expect(units[0].rows[0].fields).toEqual([
+      { field: "measure", header: "计量单位", old: null, new: "盒" },
+    ]);
+  });
+});
+
+describe("a new unit without a category", () => {
+  it("is not imported, and the issue points at the 单位类别 cell of its first row", () => {
+    const file = returned([{ item: "医用外科口罩", persons: 30, stock: 900 }], {
+      unit: "县教育局",
+    });
+    file.sheets[0].values.slice(4).forEach((line) => (line[1] = null));
+    const { units, issues } = planImport([file], county(), clock);
+    expect(units[0].blocked).toBe(true);
+    expect(issues.map((i) => [i.code, i.file, i.sheet, i.cell])).toEqual([
+      ["categoryMissing", "县教育局.xlsx", "填报_县教育局", "B5"],
+    ]);
+  });
+
+  it("points at the column after the header when the return has no 单位类别 column", () => {
+    const file = returned([{ item: "医用外科口罩", persons: 30, stock: 900 }], {
+      unit: "县教育局",
+    });
+    // The unit drops the 单位类别 column: shift every row left from column B.
+    file.sheets[0].values = file.sheets[0].values.map((line, r) =>
+      r >= 3 ? [line[0], ...line.slice(2)] : line
+    );
+    const { issues } = planImport([file], county(), clock);
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([["categoryMissing", "J5"]]);
   });
 });

@@ -1,17 +1,13 @@
 import { DEFAULT_CATALOGUE } from "../../src/core/stockpile/catalogue";
-import type { WriteOp } from "../../src/workbook/plan";
 import { applyOps } from "../../src/workbook/stockpile/simulate";
 import {
   buildTemplate,
   planTemplates,
   renderTemplateOps,
   templateSheetName,
-  type TemplateOp,
+  templateUnits,
 } from "../../src/workbook/stockpile/template";
-import { makeRow, reserveWorkbook } from "./fixtures";
-
-const isWriteOp = (o: TemplateOp): o is WriteOp =>
-  o.kind !== "protect" && o.kind !== "dataValidation";
+import { makeRow, reserveValues, reserveWorkbook, workbook } from "./fixtures";
 
 describe("buildTemplate", () => {
   const layout = buildTemplate(
@@ -74,9 +70,9 @@ describe("buildTemplate", () => {
 
 describe("templateSheetName", () => {
   it.each([
-    ["县卫生健康局", "填报-县卫生健康局"],
-    ["a/b:c", "填报-a_b_c"],
-    ["某".repeat(40), `填报-${"某".repeat(28)}`],
+    ["县卫生健康局", "填报_县卫生健康局"],
+    ["a/b:c", "填报_a_b_c"],
+    ["某".repeat(40), `填报_${"某".repeat(28)}`],
   ])("makes %p a valid sheet name", (unit, expected) => {
     expect(templateSheetName(unit)).toBe(expected);
   });
@@ -85,9 +81,7 @@ describe("templateSheetName", () => {
 describe("renderTemplateOps", () => {
   const layout = buildTemplate("城关镇", "乡镇", ["医用外科口罩"], DEFAULT_CATALOGUE);
   const ops = renderTemplateOps(layout);
-  const sheet = applyOps({ sheetNames: [], sheets: {}, names: {} }, ops.filter(isWriteOp)).sheets[
-    "填报-城关镇"
-  ];
+  const sheet = applyOps({ sheetNames: [], sheets: {}, names: {} }, ops).sheets["填报_城关镇"];
 
   it("writes the title, instruction, unit line, header, rows and the item list", () => {
     expect(sheet.values[0][0]).toBe("城关镇防疫物资储备填报表");
@@ -102,9 +96,21 @@ describe("renderTemplateOps", () => {
 
   it("ends with the validations and then the protection, which unlocks the input cells", () => {
     expect(ops.slice(-3)).toEqual([
-      expect.objectContaining({ kind: "dataValidation", range: "E5:G10" }),
-      expect.objectContaining({ kind: "dataValidation", range: "C6:C10" }),
-      { kind: "protect", sheet: "填报-城关镇", unlocked: ["E5:H10", "C6:C10"] },
+      {
+        kind: "validation",
+        sheet: "填报_城关镇",
+        range: "E5:G10",
+        rule: { type: "decimal", min: 0 },
+        errorMessage: "请填写不小于0的数字（不要填写文字或单位）",
+      },
+      {
+        kind: "validation",
+        sheet: "填报_城关镇",
+        range: "C6:C10",
+        rule: { type: "list", source: "=$J$5:$J$14", values: DEFAULT_CATALOGUE.map((c) => c.name) },
+        errorMessage: "请从下拉列表中选择物资目录中的物资名称",
+      },
+      { kind: "protect", sheet: "填报_城关镇", unlocked: ["E5:H10", "C6:C10"] },
     ]);
   });
 
@@ -151,13 +157,70 @@ describe("planTemplates", () => {
     const { templates, ops } = planTemplates(snapshot, { units: ["县卫生健康局"] });
     expect(templates.map((t) => [t.unit, t.category])).toEqual([["县卫生健康局", "县直部门"]]);
     expect(ops.filter((o) => o.kind === "ensureSheet")).toEqual([
-      { kind: "ensureSheet", sheet: "填报-县卫生健康局" },
+      { kind: "ensureSheet", sheet: "填报_县卫生健康局" },
     ]);
   });
 
-  it("reports a picked unit that 物资储备 does not have", () => {
+  it("reports a picked unit that neither 物资储备 nor 填报单位 has", () => {
     const { templates, issues } = planTemplates(snapshot, { units: ["不存在的乡"] });
     expect(templates).toEqual([]);
     expect(issues.map((i) => [i.code, i.sheet])).toEqual([["unknownUnit", "物资储备"]]);
+  });
+
+  it("makes one template for a unit picked twice", () => {
+    const { templates } = planTemplates(snapshot, { units: ["城关镇", " 城关镇 "] });
+    expect(templates.map((t) => t.sheetName)).toEqual(["填报_城关镇"]);
+  });
+
+  it("gives units whose names clean to the same sheet name sheets of their own", () => {
+    const clash = reserveWorkbook([
+      makeRow({ unit: "a/b", item: "医用外科口罩" }),
+      makeRow({ unit: "a:b", item: "医用外科口罩" }),
+    ]);
+    const { templates } = planTemplates(clash, { units: ["a/b", "a:b"] });
+    expect(templates.map((t) => t.sheetName)).toEqual(["填报_a_b", "填报_a_b_2"]);
+  });
+});
+
+describe("templateUnits", () => {
+  /** 填报单位 with a title row, the header in row 2 and the given units. */
+  const roster = (units: [string, string][]) => [
+    ["日报告填报单位名单"],
+    ["单位", "单位类别"],
+    ...units.map(([name, category]) => [name, category]),
+  ];
+
+  it("lists the units of 物资储备 first, then those only on 填报单位 with every catalogue item", () => {
+    const snapshot = workbook({
+      物资储备: reserveValues([makeRow({ unit: "城关镇" })]),
+      填报单位: roster([
+        ["县档案馆", "县直部门"],
+        ["城关镇", "乡镇"],
+      ]),
+    });
+    expect(
+      templateUnits(snapshot).map((u) => [
+        u.name,
+        u.category,
+        u.items.length,
+        u.inReserve,
+        u.inRoster,
+      ])
+    ).toEqual([
+      ["城关镇", "乡镇", 1, true, true],
+      ["县档案馆", "县直部门", DEFAULT_CATALOGUE.length, false, true],
+    ]);
+  });
+
+  it("takes the roster's category for a reserve unit whose category is not valid", () => {
+    const snapshot = workbook({
+      物资储备: reserveValues([makeRow({ unit: "城关镇", category: "镇政府" })]),
+      填报单位: roster([["城关镇", "乡镇"]]),
+    });
+    expect(templateUnits(snapshot)[0].category).toBe("乡镇");
+  });
+
+  it("returns no unit when neither sheet exists", () => {
+    expect(templateUnits(workbook({}))).toEqual([]);
   });
 });

@@ -99,3 +99,20 @@ export function injectedError(kind: InjectedFailure): MemoryOfficeError {
       );
   }
 }
+
+/** What Excel says when a protected sheet is changed through the API. */
+export function protectedSheet(location: string): MemoryOfficeError {
+  return new MemoryOfficeError(
+    "AccessDenied",
+    "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet.",
+    location
+  );
+}
+
+export function invalidOperation(location: string, detail: string): MemoryOfficeError {
+  return new MemoryOfficeError(
+    "InvalidOperation",
+    `The operation is invalid for the object or its current state. ${detail}`,
+    location
+  );
+}

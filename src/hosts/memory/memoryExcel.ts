@@ -29,9 +29,11 @@ import {
   Journal,
   SheetModel,
   contains,
+  editBlocked,
   gridFromA1,
   parseAddress,
   readInput,
+  rectAddress,
   setCell,
   styleAt,
   usedRect,
@@ -67,6 +69,25 @@ export interface CellFormat extends CellStyle {
   numberFormat: string;
   /** True when the cell is part of a merged area. */
   merged: boolean;
+  /** `format.protection.locked`: true unless the cell was unlocked (Excel's default is locked). */
+  locked: boolean;
+}
+
+/** One data validation rule as `dataValidations` reports it. */
+export interface DataValidationInfo {
+  /** A1 address of the cells the rule covers. */
+  range: string;
+  rule: Excel.DataValidationRule;
+  errorAlert?: Excel.DataValidationErrorAlert;
+  ignoreBlanks: boolean;
+}
+
+/** A sheet's protection as `protection` reports it. */
+export interface ProtectionInfo {
+  protected: boolean;
+  options: Excel.WorksheetProtectionOptions;
+  /** True when `protect` was given a password. */
+  hasPassword: boolean;
 }
 
 export interface MemoryWorkbookOptions {
@@ -174,10 +195,29 @@ export class MemoryWorkbook {
     const rect = parseAddress(address);
     if (!rect) throw new Error(`Not a cell address: ${address}`);
     const { row: r, column: c } = rect;
+    const style = styleAt(s, r, c);
     return {
       numberFormat: s.rows[r]?.formats?.[c] ?? "General",
       merged: s.merges.some((m) => contains(m, r, c)),
-      ...styleAt(s, r, c),
+      ...style,
+      locked: style.locked !== false,
+    };
+  }
+
+  /** The data validation rules of a sheet, in the order they were set. */
+  dataValidations(sheet: string): DataValidationInfo[] {
+    return this.sheetOrThrow(sheet).validations.map((v) => ({
+      ...structuredClone({ rule: v.rule, errorAlert: v.errorAlert, ignoreBlanks: v.ignoreBlanks }),
+      range: rectAddress(v.rect),
+    }));
+  }
+
+  protection(sheet: string): ProtectionInfo {
+    const p = this.sheetOrThrow(sheet).protection;
+    return {
+      protected: p.protected,
+      options: { ...p.options },
+      hasPassword: p.password !== undefined && p.password !== "",
     };
   }
 
@@ -250,6 +290,15 @@ export class MemoryWorkbook {
     }
     const at = parseAddress(topLeft);
     if (!at) throw new Error(`Not a cell address: ${topLeft}`);
+    const rect = {
+      row: at.row,
+      column: at.column,
+      rows: grid.length,
+      columns: Math.max(1, ...grid.map((line) => line.length)),
+    };
+    // Excel does not let anyone type into a locked cell of a protected sheet.
+    if (editBlocked(s, rect, "contents"))
+      throw new Error(`${sheet}!${topLeft} is locked on a protected sheet`);
     grid.forEach((line, i) => {
       const row = (s.rows[at.row + i] ??= { values: [] });
       line.forEach((v, j) => {

@@ -27,6 +27,8 @@ export interface CellStyle {
   wrap?: boolean;
   /** True when any edge of the cell has a border line. */
   border?: boolean;
+  /** `format.protection.locked`; absent means locked, Excel's default for every cell. */
+  locked?: boolean;
 }
 
 /** One row's cells; `formulas` and `formats` are created only when a cell of the row needs one. */
@@ -75,6 +77,22 @@ export interface PageLayoutData {
   centerHeader: string;
 }
 
+/** A data validation rule on a rectangle, as `Range.dataValidation` set it. */
+export interface ValidationData {
+  rect: Rect;
+  /** The rule as given, with a Range operand replaced by its address. */
+  rule: Excel.DataValidationRule;
+  errorAlert?: Excel.DataValidationErrorAlert;
+  ignoreBlanks: boolean;
+}
+
+export interface ProtectionData {
+  protected: boolean;
+  options: Excel.WorksheetProtectionOptions;
+  /** The password `protect` was given, if any: `unprotect` must repeat it. */
+  password?: string;
+}
+
 export interface NameData {
   name: string;
   /** The reference formula, e.g. `=参数!$B$3`. */
@@ -96,6 +114,8 @@ export class SheetModel {
   frozen = { rows: 0, columns: 0 };
   conditionalFormats: ConditionalFormatData[] = [];
   charts: ChartData[] = [];
+  validations: ValidationData[] = [];
+  protection: ProtectionData = { protected: false, options: {} };
   page: PageLayoutData = {
     orientation: "Portrait",
     zoom: { scale: 100 },
@@ -122,7 +142,14 @@ export class BookModel {
 /** Sheet-level state other than cells, as saved and restored by the journal. */
 type SheetMeta = Pick<
   SheetModel,
-  "styles" | "merges" | "columnWidths" | "frozen" | "page" | "tabColor"
+  | "styles"
+  | "merges"
+  | "columnWidths"
+  | "frozen"
+  | "page"
+  | "tabColor"
+  | "validations"
+  | "protection"
 >;
 
 /**
@@ -159,6 +186,8 @@ export class Journal {
         frozen: sheet.frozen,
         page: sheet.page,
         tabColor: sheet.tabColor,
+        validations: sheet.validations,
+        protection: sheet.protection,
       });
       // Charts and rules keep their identity (proxies hold them), so restore them in place.
       const charts = sheet.charts.map((c) => [c, { ...c }] as const);
@@ -259,6 +288,30 @@ function numericText(text: string): number | undefined {
 }
 
 /**
+ * A formula as Excel writes it `delta` rows lower when it copies or fills a
+ * cell: every relative row of an A1 reference moves, absolute rows ($3),
+ * whole columns ($A:$A), names and text in quotes stay.
+ *
+ * @example
+ * shiftFormulaRows('=IF(J3="J3",A$1+SUM(物资目录!$A:$A),B3)', 2) //=> '=IF(J5="J3",A$1+SUM(物资目录!$A:$A),B5)'
+ */
+export function shiftFormulaRows(formula: string, delta: number): string {
+  const parts = formula.split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/);
+  return parts
+    .map((part, i) =>
+      // Odd parts are the quoted text and sheet names the split kept.
+      i % 2 === 1
+        ? part
+        : part.replace(
+            /(^|[^A-Za-z0-9_.$])(\$?[A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_.(])/g,
+            (_m, before: string, column: string, absolute: string, row: string) =>
+              `${before}${column}${absolute}${absolute ? row : Number(row) + delta}`
+          )
+    )
+    .join("");
+}
+
+/**
  * Bounding box of a sheet's cells with content (and, unless `valuesOnly`, with
  * a number format), or null when empty. Fills and fonts do not widen it here.
  */
@@ -295,10 +348,71 @@ export function styleAt(sheet: SheetModel, r: number, c: number): CellStyle {
   return style;
 }
 
+/** What a change touches, for the rules of a protected sheet. */
+export type EditKind =
+  /** values and formulas: allowed on unlocked cells */
+  | "contents"
+  /** number formats, fonts, fills, borders: allowed when the protection allows formatting cells */
+  | "format"
+  /** column widths: allowed when the protection allows formatting columns */
+  | "columns"
+  /** merges, data validation, conditional formats, lock state: never on a protected sheet */
+  | "structure";
+
+/**
+ * True when Excel refuses the change because the sheet is protected: any
+ * change of a locked cell's contents, and formatting unless the protection
+ * options allow it.
+ */
+export function editBlocked(sheet: SheetModel, rect: Rect, kind: EditKind): boolean {
+  const { protected: on, options } = sheet.protection;
+  if (!on) return false;
+  if (kind === "format") return options.allowFormatCells !== true;
+  if (kind === "columns") return options.allowFormatColumns !== true;
+  if (kind === "structure") return true;
+  const lastRow = Math.min(rect.row + rect.rows, MAX_ROWS);
+  const lastColumn = Math.min(rect.column + rect.columns, MAX_COLUMNS);
+  for (let r = rect.row; r < lastRow; r++)
+    for (let c = rect.column; c < lastColumn; c++)
+      if (styleAt(sheet, r, c).locked !== false) return true;
+  return false;
+}
+
 export function contains(rect: Rect, r: number, c: number): boolean {
   return (
     r >= rect.row && r < rect.row + rect.rows && c >= rect.column && c < rect.column + rect.columns
   );
+}
+
+/**
+ * The parts of `a` outside `b`: up to four rectangles (above, below, left,
+ * right of the overlap), or `a` itself when they do not meet.
+ *
+ * @example
+ * subtractRect({ row: 0, column: 0, rows: 3, columns: 1 }, { row: 1, column: 0, rows: 1, columns: 1 })
+ * //=> [{ row: 0, column: 0, rows: 1, columns: 1 }, { row: 2, column: 0, rows: 1, columns: 1 }]
+ */
+export function subtractRect(a: Rect, b: Rect): Rect[] {
+  if (!intersects(a, b)) return [a];
+  const top = Math.max(a.row, b.row);
+  const bottom = Math.min(a.row + a.rows, b.row + b.rows);
+  const left = Math.max(a.column, b.column);
+  const right = Math.min(a.column + a.columns, b.column + b.columns);
+  const out: Rect[] = [];
+  if (a.row < top)
+    out.push({ row: a.row, column: a.column, rows: top - a.row, columns: a.columns });
+  if (bottom < a.row + a.rows)
+    out.push({ row: bottom, column: a.column, rows: a.row + a.rows - bottom, columns: a.columns });
+  if (a.column < left)
+    out.push({ row: top, column: a.column, rows: bottom - top, columns: left - a.column });
+  if (right < a.column + a.columns)
+    out.push({
+      row: top,
+      column: right,
+      rows: bottom - top,
+      columns: a.column + a.columns - right,
+    });
+  return out;
 }
 
 export function intersects(a: Rect, b: Rect): boolean {

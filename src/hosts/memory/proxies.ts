@@ -10,10 +10,12 @@ import { quoteSheet } from "../../workbook/a1";
 import type { CellValue } from "../../workbook/cells";
 import {
   invalidArgument,
+  invalidOperation,
   invalidRequestContext,
   itemAlreadyExists,
   itemNotFound,
   propertyNotLoaded,
+  protectedSheet,
   responsePayloadTooLarge,
 } from "./errors";
 import {
@@ -23,19 +25,26 @@ import {
   MAX_ROWS,
   SheetModel,
   absoluteAddress,
+  editBlocked,
   intersects,
   parseAddress,
   readInput,
   readRect,
   rectAddress,
   setCell,
+  shiftFormulaRows,
+  styleAt,
+  subtractRect,
   usedRect,
   type CellStyle,
   type ChartData,
   type ConditionalFormatData,
+  type EditKind,
   type PageLayoutData,
+  type ProtectionData,
   type Rect,
   type RowData,
+  type ValidationData,
 } from "./model";
 
 /** Cells a single load may return before the response is too large. */
@@ -253,6 +262,7 @@ class MemoryWorksheet
       | "charts"
       | "freezePanes"
       | "pageLayout"
+      | "protection"
       | "activate"
     >
 {
@@ -294,6 +304,10 @@ class MemoryWorksheet
 
   get pageLayout(): MemoryPageLayout {
     return new MemoryPageLayout(this.ctx, `${this.path}.pageLayout`, this.locate);
+  }
+
+  get protection(): MemoryWorksheetProtection {
+    return new MemoryWorksheetProtection(this.ctx, `${this.path}.protection`, this.locate);
   }
 
   /** Sets what a collection load delivered (internal to the memory Excel). */
@@ -360,9 +374,11 @@ export class MemoryRange
       | "load"
       | "format"
       | "conditionalFormats"
+      | "dataValidation"
       | "clear"
       | "merge"
       | "select"
+      | "autoFill"
     >
 {
   private readonly loaded = {
@@ -407,6 +423,7 @@ export class MemoryRange
       const target = this.locate();
       if (!target) return;
       checkShape(grid, target.rect, `${this.path}.numberFormat`);
+      guard(target, "format", `${this.path}.numberFormat`);
       const { sheet, rect } = target;
       grid.forEach((line, i) => {
         const r = rect.row + i;
@@ -438,6 +455,10 @@ export class MemoryRange
       `${this.path}.conditionalFormats`,
       this.locate
     );
+  }
+
+  get dataValidation(): MemoryDataValidation {
+    return new MemoryDataValidation(this.ctx, `${this.path}.dataValidation`, this.locate);
   }
 
   load(properties?: LoadArgument): this {
@@ -492,7 +513,10 @@ export class MemoryRange
       if (!target) return;
       const contents = what === "All" || what === "Contents" || what === "ResetContents";
       const formats = what === "All" || what === "Formats";
+      guard(target, formats ? "format" : "contents", `${this.path}.clear`);
       clearRect(this.ctx.journal, target.sheet, target.rect, contents, formats);
+      // Clearing all also removes data validation, as Excel's Clear All does.
+      if (what === "All") removeValidation(this.ctx.journal, target.sheet, target.rect);
     });
   }
 
@@ -500,6 +524,7 @@ export class MemoryRange
     this.queue("merge", across ?? false, () => {
       const target = this.locate();
       if (!target) return;
+      guard(target, "structure", `${this.path}.merge`);
       const { sheet, rect } = target;
       this.ctx.journal.meta(sheet);
       sheet.merges = sheet.merges.filter((m) => !intersects(m, rect));
@@ -507,6 +532,94 @@ export class MemoryRange
         for (let i = 0; i < rect.rows; i++)
           sheet.merges.push({ ...rect, row: rect.row + i, rows: 1 });
       } else sheet.merges.push({ ...rect });
+    });
+  }
+
+  /**
+   * Fills the destination from this range, as Excel's fill handle does.
+   * Modelled: a destination that extends the range downwards, with
+   * "FillCopy" (contents and formats) or "FillValues" (contents only); a
+   * formula moves its relative rows, a constant is copied.
+   */
+  autoFill(
+    destinationRange?: Excel.Range | string,
+    autoFillType?:
+      | Excel.AutoFillType
+      | "FillDefault"
+      | "FillCopy"
+      | "FillSeries"
+      | "FillFormats"
+      | "FillValues"
+      | "FillDays"
+      | "FillWeekdays"
+      | "FillMonths"
+      | "FillYears"
+      | "LinearTrend"
+      | "GrowthTrend"
+      | "FlashFill"
+  ): void {
+    const destination =
+      destinationRange === undefined
+        ? undefined
+        : typeof destinationRange === "string"
+          ? destinationRange
+          : rangePath(destinationRange);
+    const type = String(autoFillType ?? "FillDefault");
+    const location = `${this.path}.autoFill`;
+    this.queue("autoFill", [destination ?? null, type], () => {
+      const source = this.locate();
+      if (!source) return;
+      const target = destination === undefined ? undefined : parseAddress(destination);
+      const { sheet, rect } = source;
+      if (
+        !target ||
+        target.row !== rect.row ||
+        target.column !== rect.column ||
+        target.columns !== rect.columns ||
+        target.rows < rect.rows
+      )
+        throw invalidArgument(location, "The destination must extend the range downwards.");
+      if (type !== "FillCopy" && type !== "FillValues")
+        throw invalidArgument(location, `The memory Excel does not model ${type}.`);
+      const formats = type === "FillCopy";
+      const filled = { ...target, row: rect.row + rect.rows, rows: target.rows - rect.rows };
+      if (filled.rows === 0) return;
+      guard({ sheet, rect: filled }, formats ? "format" : "contents", location);
+      for (let r = filled.row; r < filled.row + filled.rows; r++) {
+        const from = rect.row + ((r - rect.row) % rect.rows);
+        const origin = sheet.rows[from];
+        this.ctx.journal.row(sheet, r);
+        const row = (sheet.rows[r] ??= { values: [] });
+        for (let c = rect.column; c < rect.column + rect.columns; c++) {
+          const formula = origin?.formulas?.[c];
+          setCell(
+            row,
+            c,
+            formula === undefined
+              ? { value: origin?.values[c] ?? null }
+              : { value: null, formula: shiftFormulaRows(formula, r - from) }
+          );
+          if (formats && (origin?.formats?.[c] !== undefined || row.formats))
+            (row.formats ??= [])[c] = origin?.formats?.[c];
+        }
+      }
+      if (!formats) return;
+      this.ctx.journal.meta(sheet);
+      for (
+        let r = filled.row;
+        r < filled.row + filled.rows;
+        r += rect.rows === 1 ? filled.rows : 1
+      ) {
+        const from = rect.row + ((r - rect.row) % rect.rows);
+        const rows = rect.rows === 1 ? filled.rows : 1;
+        for (let c = rect.column; c < rect.column + rect.columns; c++) {
+          const area = { row: r, column: c, rows, columns: 1 };
+          sheet.styles.push(
+            { rect: area, style: "reset" },
+            { rect: area, style: styleAt(sheet, from, c) }
+          );
+        }
+      }
     });
   }
 
@@ -525,6 +638,7 @@ export class MemoryRange
       const target = this.locate();
       if (!target) return;
       checkShape(grid, target.rect, `${this.path}.${member}`);
+      guard(target, "contents", `${this.path}.${member}`);
       const { sheet, rect } = target;
       grid.forEach((line, i) => {
         const r = rect.row + i;
@@ -546,11 +660,13 @@ function queueStyle(
   ctx: MemoryContext,
   locate: () => RangeTarget | null,
   member: string,
-  style: CellStyle
+  style: CellStyle,
+  kind: EditKind = "format"
 ): void {
   ctx.enqueue(owner.path, member, Object.values(style)[0] ?? null, () => {
     const target = locate();
     if (!target) return;
+    guard(target, kind, `${owner.path}.${member}`);
     ctx.journal.meta(target.sheet);
     target.sheet.styles.push({ rect: { ...target.rect }, style });
   });
@@ -561,7 +677,13 @@ class MemoryRangeFormat
   implements
     Fake<
       Excel.RangeFormat,
-      "fill" | "font" | "wrapText" | "horizontalAlignment" | "columnWidth" | "borders"
+      | "fill"
+      | "font"
+      | "wrapText"
+      | "horizontalAlignment"
+      | "columnWidth"
+      | "borders"
+      | "protection"
     >
 {
   constructor(
@@ -582,6 +704,10 @@ class MemoryRangeFormat
 
   get borders(): MemoryRangeBorderCollection {
     return new MemoryRangeBorderCollection(this.ctx, `${this.path}.borders`, this.locate);
+  }
+
+  get protection(): MemoryFormatProtection {
+    return new MemoryFormatProtection(this.ctx, `${this.path}.protection`, this.locate);
   }
 
   get wrapText(): boolean {
@@ -610,6 +736,7 @@ class MemoryRangeFormat
     this.queue("columnWidth", width, () => {
       const target = this.locate();
       if (!target) return;
+      guard(target, "columns", `${this.path}.columnWidth`);
       const { sheet, rect } = target;
       this.ctx.journal.meta(sheet);
       for (let c = rect.column; c < rect.column + rect.columns; c++)
@@ -752,6 +879,7 @@ class MemoryConditionalFormatCollection
     this.queue("add", type, () => {
       const target = this.locate();
       if (!target) return;
+      guard(target, "format", `${this.path}.add`);
       const range = rectAddress(target.rect);
       const data: ConditionalFormatData =
         type === "ContainsText"
@@ -774,6 +902,7 @@ class MemoryConditionalFormatCollection
     this.queue("clearAll", null, () => {
       const target = this.locate();
       if (!target) return;
+      guard(target, "format", `${this.path}.clearAll`);
       const { sheet, rect } = target;
       this.ctx.journal.meta(sheet);
       sheet.conditionalFormats = sheet.conditionalFormats.filter((c) => {
@@ -931,6 +1060,169 @@ class MemoryConditionalColor
       if (!target) return;
       this.ctx.journal.meta(target.sheet);
       Object.assign(target.data, { [this.field]: color });
+    });
+  }
+}
+
+/** `Range.format.protection`: only `locked` is modelled, as a style layer. */
+class MemoryFormatProtection extends FakeObject implements Fake<Excel.FormatProtection, "locked"> {
+  constructor(
+    ctx: MemoryContext,
+    path: string,
+    private readonly locate: () => RangeTarget | null
+  ) {
+    super(ctx, path);
+  }
+
+  get locked(): boolean {
+    throw propertyNotLoaded("locked");
+  }
+
+  set locked(locked: boolean) {
+    // Excel refuses to change a cell's lock while its sheet is protected.
+    queueStyle(this, this.ctx, this.locate, "locked", { locked }, "structure");
+  }
+}
+
+/**
+ * `Worksheet.protection`. `protect` fails on a sheet that is already
+ * protected, and `unprotect` does nothing on one that is not, as in Excel.
+ */
+class MemoryWorksheetProtection
+  extends FakeObject
+  implements
+    Fake<Excel.WorksheetProtection, "protected" | "options" | "load" | "protect" | "unprotect">
+{
+  private readonly loaded = {
+    protected: new Slot<boolean>("protected"),
+    options: new Slot<Excel.WorksheetProtectionOptions>("options"),
+  };
+
+  constructor(
+    ctx: MemoryContext,
+    path: string,
+    private readonly locate: () => SheetModel | null
+  ) {
+    super(ctx, path);
+  }
+
+  get protected(): boolean {
+    return this.loaded.protected.get();
+  }
+
+  get options(): Excel.WorksheetProtectionOptions {
+    return this.loaded.options.get();
+  }
+
+  load(properties?: LoadArgument): this {
+    const wanted = loadList(properties);
+    checkLoadable(wanted, ["protected", "options"], this.path);
+    this.queue("load", wanted, () => {
+      const sheet = this.locate();
+      const state: ProtectionData | null = sheet && structuredClone(sheet.protection);
+      return () => {
+        if (!state) return;
+        const all = wanted.length === 0;
+        if (all || wanted.includes("protected")) this.loaded.protected.set(state.protected);
+        if (all || wanted.includes("options")) this.loaded.options.set(state.options);
+      };
+    });
+    return this;
+  }
+
+  protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
+    this.queue("protect", [options ?? null, password === undefined ? null : "*"], () => {
+      const sheet = this.locate();
+      if (!sheet) return;
+      if (sheet.protection.protected)
+        throw invalidOperation(`${this.path}.protect`, "The worksheet is already protected.");
+      this.ctx.journal.meta(sheet);
+      sheet.protection = { protected: true, options: { ...options }, password };
+    });
+  }
+
+  unprotect(password?: string): void {
+    this.queue("unprotect", password === undefined ? null : "*", () => {
+      const sheet = this.locate();
+      if (!sheet || !sheet.protection.protected) return;
+      const expected = sheet.protection.password;
+      if (expected !== undefined && expected !== "" && expected !== password)
+        throw invalidArgument(`${this.path}.unprotect`, "The password is incorrect.");
+      this.ctx.journal.meta(sheet);
+      sheet.protection = { protected: false, options: {} };
+    });
+  }
+}
+
+/**
+ * `Range.dataValidation`. Setting `rule` replaces the validation of the
+ * range's cells; `errorAlert` and `ignoreBlanks` then apply to the rules lying
+ * within the range. Reading is not modelled (no load).
+ */
+class MemoryDataValidation
+  extends FakeObject
+  implements Fake<Excel.DataValidation, "rule" | "errorAlert" | "ignoreBlanks" | "clear">
+{
+  constructor(
+    ctx: MemoryContext,
+    path: string,
+    private readonly locate: () => RangeTarget | null
+  ) {
+    super(ctx, path);
+  }
+
+  get rule(): Excel.DataValidationRule {
+    throw propertyNotLoaded("rule");
+  }
+
+  set rule(rule: Excel.DataValidationRule) {
+    const stored = storedRule(rule, `${this.path}.rule`);
+    this.queue("rule", stored, () => {
+      const target = this.locate();
+      if (!target) return;
+      guard(target, "structure", `${this.path}.rule`);
+      removeValidation(this.ctx.journal, target.sheet, target.rect);
+      target.sheet.validations.push({ rect: { ...target.rect }, rule: stored, ignoreBlanks: true });
+    });
+  }
+
+  get errorAlert(): Excel.DataValidationErrorAlert {
+    throw propertyNotLoaded("errorAlert");
+  }
+
+  set errorAlert(alert: Excel.DataValidationErrorAlert) {
+    this.edit("errorAlert", alert, (v) => {
+      v.errorAlert = { ...alert };
+    });
+  }
+
+  get ignoreBlanks(): boolean {
+    throw propertyNotLoaded("ignoreBlanks");
+  }
+
+  set ignoreBlanks(ignore: boolean) {
+    this.edit("ignoreBlanks", ignore, (v) => {
+      v.ignoreBlanks = ignore;
+    });
+  }
+
+  clear(): void {
+    this.queue("clear", null, () => {
+      const target = this.locate();
+      if (!target) return;
+      guard(target, "structure", `${this.path}.clear`);
+      removeValidation(this.ctx.journal, target.sheet, target.rect);
+    });
+  }
+
+  private edit(member: string, args: unknown, change: (v: ValidationData) => void): void {
+    this.queue(member, args, () => {
+      const target = this.locate();
+      if (!target) return;
+      guard(target, "structure", `${this.path}.${member}`);
+      this.ctx.journal.meta(target.sheet);
+      for (const v of target.sheet.validations)
+        if (subtractRect(v.rect, target.rect).length === 0) change(v);
     });
   }
 }
@@ -1498,6 +1790,55 @@ function clearRect(
       if (formats && row.formats) row.formats[c] = undefined;
     }
   }
+}
+
+/** Throws Excel's AccessDenied when the sheet's protection forbids the change. */
+function guard(target: RangeTarget, kind: EditKind, location: string): void {
+  if (editBlocked(target.sheet, target.rect, kind)) throw protectedSheet(location);
+}
+
+/** Removes data validation from the cells of `rect`; rules partly outside keep their other cells. */
+function removeValidation(journal: Journal, sheet: SheetModel, rect: Rect): void {
+  if (!sheet.validations.some((v) => intersects(v.rect, rect))) return;
+  journal.meta(sheet);
+  sheet.validations = sheet.validations.flatMap((v) =>
+    subtractRect(v.rect, rect).map((piece) => ({ ...structuredClone(v), rect: piece }))
+  );
+}
+
+/**
+ * A rule as the model keeps it: exactly one kind of criteria, a Range
+ * operand replaced by its address, and the checks Excel makes when the rule
+ * is set (an operator and its operands, a list source).
+ */
+function storedRule(rule: Excel.DataValidationRule, location: string): Excel.DataValidationRule {
+  const kinds = Object.entries(rule).filter(([, v]) => v !== undefined && v !== null);
+  if (kinds.length !== 1)
+    throw invalidArgument(location, "A data validation rule holds exactly one kind of criteria.");
+  const [kind, criteria] = kinds[0] as [string, Record<string, unknown>];
+  const operand = (v: unknown) =>
+    v instanceof MemoryRange ? `=${v.path.slice(v.path.lastIndexOf("!") + 1)}` : v;
+  if (kind === "list") {
+    const source = operand(criteria.source);
+    if (typeof source !== "string" || source.trim() === "")
+      throw invalidArgument(location, "A list rule needs a source.");
+    return { list: { inCellDropDown: criteria.inCellDropDown !== false, source } };
+  }
+  if (kind === "custom") return { custom: { formula: String(criteria.formula) } };
+  const operator = String(criteria.operator ?? "");
+  const between = operator === "Between" || operator === "NotBetween";
+  if (
+    !operator ||
+    criteria.formula1 === undefined ||
+    (between && (criteria.formula2 === undefined || criteria.formula2 === null))
+  )
+    throw invalidArgument(location, `The ${kind} rule needs an operator and its operands.`);
+  const basic = {
+    operator,
+    formula1: operand(criteria.formula1),
+    ...(between ? { formula2: operand(criteria.formula2) } : {}),
+  };
+  return { [kind]: basic } as Excel.DataValidationRule;
 }
 
 /** The address part of a range proxy's path, for arguments that take a range or an address. */

@@ -25,7 +25,7 @@ import { parseTable } from "../parse";
 import type { CellWrite, WriteOp } from "../plan";
 import { usedRows, type WorkbookSnapshot } from "../snapshot";
 import { appendReportRecordOps } from "../reporting/records";
-import { RECORDS_SHEET } from "../reporting/specs";
+import { RECORDS_SHEET, RECORDS_SPEC } from "../reporting/specs";
 import { readCatalogue } from "./catalogue";
 import { planComputeStockpile } from "./computeStockpile";
 import { lastUsedColumn } from "./reserve";
@@ -145,6 +145,8 @@ interface Return {
   sheet: string;
   unit: string;
   category: string | null;
+  /** Where the unit category is (or would be) typed: the 单位类别 cell of the first row. */
+  categoryCell: string;
   rows: IncomingRow[];
   blocked: boolean;
 }
@@ -215,6 +217,7 @@ export function planImport(
     existing.set(unit, list);
   }
 
+  const recorded = recordedOn(base, clock.today);
   let nextRow = Math.max(usedRows(sheet), headerRow) + 1;
   const units: UnitImport[] = [];
   const history: HistoryEntry[] = [];
@@ -234,7 +237,7 @@ export function planImport(
         severity: "error",
         file: ret.file,
         sheet: ret.sheet,
-        cell: "B5",
+        cell: ret.categoryCell,
         message: prefix(ret.file, {
           zh: `新单位“${ret.unit}”未填写单位类别，请填写：县应急物资储备库、县直部门、乡镇或医疗机构`,
           en: `New unit ${ret.unit} has no unit category; fill in 县应急物资储备库, 县直部门, 乡镇 or 医疗机构`,
@@ -253,7 +256,7 @@ export function planImport(
       const p = matched.get(itemKey(incoming.item));
       const next: Record<string, CellValue> = {
         category,
-        measure: incoming.measure ?? (p?.values.measure as CellValue) ?? null,
+        measure: measureOf(incoming, p?.values.measure, catalogue.lookup),
         persons: incoming.persons,
         stock: incoming.stock,
         inTransit: incoming.inTransit,
@@ -332,7 +335,7 @@ export function planImport(
           unit: ret.unit,
           category,
           item: incoming.item,
-          measure: incoming.measure ?? (p?.values.measure as CellValue) ?? null,
+          measure: measureOf(incoming, p?.values.measure, catalogue.lookup),
           persons: incoming.persons,
           stock: incoming.stock,
           inTransit: incoming.inTransit,
@@ -365,7 +368,9 @@ export function planImport(
       const note: [number, CellValue][] = noteColumn ? [[noteColumn, ""]] : [];
       writes.push(...rowBlocks(row, [...inputs, ...overrides, ...outputs, ...note]));
     }
-    reportRows.push({ unit: ret.unit, file: ret.file });
+    // One 报送记录 row per unit, file and day: importing the same return again adds none.
+    if (!recorded.has(recordKey(ret.unit, importNote(ret.file))))
+      reportRows.push({ unit: ret.unit, file: ret.file });
   }
 
   const records = appendReportRecordOps(
@@ -375,7 +380,7 @@ export function planImport(
       unit: r.unit,
       time: clock.now,
       type: "正常",
-      note: `导入填报：${r.file}`,
+      note: importNote(r.file),
     }))
   );
   for (const i of records.issues) issues.push({ ...i, file: "" });
@@ -385,7 +390,8 @@ export function planImport(
     ...writes,
     ...records.ops,
   ];
-  if (reportRows.length === 0) return { units, issues, ops: [] };
+  if (history.length === 0 && writes.length === 0 && reportRows.length === 0)
+    return { units, issues, ops: [] };
   const after = applyOps(base, importOps);
   const computed = planComputeStockpile({
     snapshot: after,
@@ -467,7 +473,7 @@ export function runImport(input: CommandInput): CommandResult {
     ops: confirm ? plan.ops : [],
     issues: plan.issues,
     summary,
-    data: { units: plan.units, confirmed: confirm && plan.ops.length > 0 } satisfies ImportData,
+    data: { units: plan.units, confirmed: confirm && ready.length > 0 } satisfies ImportData,
     focus: changed.length ? { sheet: STOCKPILE_SHEET, cell: "A1" } : undefined,
   };
 }
@@ -628,6 +634,10 @@ function readReturn(
       sheet: s.name,
       unit,
       category: [...categories][0] ?? null,
+      categoryCell: cellAddress(
+        rows[0]?.row ?? header.headerRow,
+        header.columns.get("category") ?? lastUsedColumn(s.values[header.headerRow - 1]) + 1
+      ),
       rows,
       blocked: errors > 0,
     });
@@ -639,6 +649,27 @@ function readReturn(
     });
   }
   return found;
+}
+
+function importNote(file: string): string {
+  return `导入填报：${file}`;
+}
+
+function recordKey(unit: string, note: string): string {
+  return `${unit}\u0000${note}`;
+}
+
+/** The units and notes 报送记录 already holds for a day. */
+function recordedOn(snapshot: WorkbookSnapshot, day: DateSerial): Set<string> {
+  const sheet = snapshot.sheets[RECORDS_SHEET] ?? snapshot.sheets[RECORDS_SPEC.en];
+  const keys = new Set<string>();
+  if (!sheet) return keys;
+  for (const row of parseTable(RECORDS_SPEC, sheet.values, { sheet: sheet.name }).rows) {
+    const { date, unit, note } = row.values;
+    if (typeof date === "number" && Math.floor(date) === day && typeof unit === "string")
+      keys.add(recordKey(unit, typeof note === "string" ? note : ""));
+  }
+  return keys;
 }
 
 /** One block per run of adjacent columns of one row; values are plain (never formulas). */
@@ -663,6 +694,24 @@ function rowBlocks(row: number, cells: readonly (readonly [number, CellValue])[]
   }
   flush();
   return ops;
+}
+
+/**
+ * The 计量单位 to write for a returned row. Templates show the catalogue's
+ * unit of measure; a ledger row that leaves it blank (blank = the catalogue's)
+ * stays blank when the return carries that same unit, so it does not count as
+ * a change.
+ */
+function measureOf(
+  incoming: IncomingRow,
+  previous: CellValue | undefined,
+  lookup: ReadonlyMap<string, { unit?: string | null }>
+): CellValue {
+  const old = previous === undefined || isBlank(previous) ? null : previous;
+  if (incoming.measure === null) return old;
+  const fromCatalogue = lookup.get(itemKey(incoming.item))?.unit ?? null;
+  if (old === null && incoming.measure === fromCatalogue) return null;
+  return incoming.measure;
 }
 
 function rowText(line: readonly CellValue[] | undefined): string {

@@ -1,13 +1,10 @@
 /**
  * 生成填报模板, the pure part: the layout of one unit's fill-in sheet (unit
  * name, item rows, a Chinese instruction line, the cells to unlock and the
- * data validation rules) and its rendering as write operations, for the
- * "sheets in the current workbook" mode and for a host that builds a separate
- * workbook from the same operations.
- *
- * Protection and data validation are not WriteOps yet: they are described here
- * as TemplateOps, which a host carries out with Worksheet.protection.protect,
- * Range.format.protection.locked = false and Range.dataValidation.rule.
+ * data validation rules) and its rendering as write operations, used for
+ * the "sheets in the current workbook" mode and, through the same ops, for a
+ * separate workbook built by the task pane. Protection and validation are the
+ * plan's own `protect` and `validation` ops, which every host carries out.
  */
 import type { Message } from "../../core/issue";
 import type { CatalogueItem } from "../../core/stockpile/catalogue";
@@ -16,7 +13,9 @@ import { cellAddress, columnLetters, rangeAddress } from "../a1";
 import type { CellValue } from "../cells";
 import type { CellIssue } from "../issues";
 import { parseTable } from "../parse";
-import type { WriteOp } from "../plan";
+import type { DataValidation, WriteOp } from "../plan";
+import { readRoster } from "../reporting/read";
+import { ROSTER_SHEET } from "../reporting/specs";
 import type { WorkbookSnapshot } from "../snapshot";
 import { HEADER_FILL, INPUT_HEADER_FONT, TITLE_FONT_SIZE } from "../styles";
 import { readCatalogue } from "./catalogue";
@@ -37,11 +36,8 @@ export interface TemplateItem {
   inTransit?: number | null;
 }
 
-export type ValidationRule =
-  /** A number at or above `min`. */
-  | { type: "decimal"; min: number }
-  /** One of the values listed in `source` (an absolute range on the same sheet, e.g. `=$K$5:$K$14`). */
-  | { type: "list"; source: string; values: string[] };
+/** A number at or above `min`, or one of the values listed in `source` (a range on the same sheet, e.g. `=$J$5:$J$14`). */
+export type ValidationRule = DataValidation["rule"];
 
 export interface TemplateValidation {
   /** A1 range the rule applies to. */
@@ -164,42 +160,24 @@ export function buildTemplate(
   };
 }
 
-/** Sheet protection: everything locked except `unlocked`; rows may not be inserted. */
-export interface ProtectSheetOp {
-  kind: "protect";
-  sheet: string;
-  /** Ranges whose cells stay editable. */
-  unlocked: string[];
-}
-
-export interface DataValidationOp {
-  kind: "dataValidation";
-  sheet: string;
-  range: string;
-  rule: ValidationRule;
-  error: Message;
-}
-
-/** Write operations plus the two a template needs that WriteOp lacks. */
-export type TemplateOp = WriteOp | ProtectSheetOp | DataValidationOp;
-
 const LOCKED_FILL = "#F2F2F2";
 const INPUT_FILL = "#FFFFFF";
 
 /**
  * Renders a template layout as ops on a sheet named layout.sheetName (the
- * sheet is cleared first, so a template is regenerated in place).
+ * sheet is cleared first, so a template is regenerated in place), ending with
+ * the validations and the protection that leaves only the input cells open.
  *
  * @example
  * renderTemplateOps(buildTemplate("城关镇", "乡镇", ["医用外科口罩"], DEFAULT_CATALOGUE)).at(-1)
- * //=> { kind: "protect", sheet: "填报-城关镇", unlocked: ["E5:H10", "C6:C10"] }
+ * //=> { kind: "protect", sheet: "填报_城关镇", unlocked: ["E5:H10", "C6:C10"] }
  */
-export function renderTemplateOps(layout: TemplateLayout): TemplateOp[] {
+export function renderTemplateOps(layout: TemplateLayout): WriteOp[] {
   const sheet = layout.sheetName;
   const width = layout.header.length;
   const first = layout.headerRow + 1;
   const last = first + layout.rows.length - 1;
-  const ops: TemplateOp[] = [
+  const ops: WriteOp[] = [
     { kind: "ensureSheet", sheet },
     { kind: "clearSheet", sheet },
     { kind: "block", sheet, row: TEMPLATE_TITLE_ROW, column: 1, cells: [[layout.title]] },
@@ -266,7 +244,7 @@ export function renderTemplateOps(layout: TemplateLayout): TemplateOp[] {
       fill: LOCKED_FILL,
       border: true,
     },
-    ...layout.unlocked.map((range): TemplateOp => ({
+    ...layout.unlocked.map((range): WriteOp => ({
       kind: "style",
       sheet,
       range,
@@ -282,12 +260,13 @@ export function renderTemplateOps(layout: TemplateLayout): TemplateOp[] {
       })),
     },
     { kind: "freeze", sheet, rows: layout.headerRow },
-    ...layout.validations.map((v): TemplateOp => ({
-      kind: "dataValidation",
+    ...layout.validations.map((v): WriteOp => ({
+      kind: "validation",
       sheet,
       range: v.range,
       rule: v.rule,
-      error: v.error,
+      // The template is in Chinese; Excel shows one alert text.
+      errorMessage: v.error.zh,
     })),
     { kind: "protect", sheet, unlocked: layout.unlocked },
   ];
@@ -297,30 +276,43 @@ export function renderTemplateOps(layout: TemplateLayout): TemplateOp[] {
 /** Which units to make templates for: every unit of one category, or a picked list. */
 export type TemplateSelection = { category: string } | { units: readonly string[] };
 
+/** A unit a template can be made for, as 物资储备 and 填报单位 list it. */
+export interface TemplateUnit {
+  name: string;
+  /** The unit's category, "" when neither sheet gives a valid one. */
+  category: string;
+  /** Its items in 物资储备 with their current figures; every catalogue item for a unit only on 填报单位. */
+  items: TemplateItem[];
+  /** True when 物资储备 has rows of the unit. */
+  inReserve: boolean;
+  /** True when 填报单位 lists the unit. */
+  inRoster: boolean;
+}
+
 /**
- * Plans templates for the chosen units of 物资储备 (sheets in the current
- * workbook), each filled with the unit's current rows.
+ * The units templates can be made for: those of 物资储备 in sheet order, then
+ * those only on the 填报单位 roster (with every catalogue item, since the
+ * unit has reported none yet).
  *
  * @example
- * planTemplates(snapshot, { category: "乡镇" }).templates.map((t) => t.unit)
- * //=> ["城关镇", "青石镇", …]
+ * templateUnits(snapshot).map((u) => [u.name, u.category, u.items.length])
+ * //=> [["城关镇", "乡镇", 2], ["县卫生健康局", "县直部门", 1], ["县档案馆", "县直部门", 10]]
  */
-export function planTemplates(
-  snapshot: WorkbookSnapshot,
-  selection: TemplateSelection
-): { templates: TemplateLayout[]; ops: TemplateOp[]; issues: CellIssue[] } {
+export function templateUnits(snapshot: WorkbookSnapshot): TemplateUnit[] {
   const catalogue = readCatalogue(snapshot.sheets[CATALOGUE_SHEET]);
   const sheet = snapshot.sheets[STOCKPILE_SHEET];
-  const issues: CellIssue[] = [];
-  const units = new Map<string, { category: string; items: TemplateItem[]; seen: Set<string> }>();
+  const units = new Map<string, TemplateUnit & { seen: Set<string> }>();
   if (sheet) {
     const parsed = parseTable(STOCKPILE_TABLE, sheet.values, { sheet: STOCKPILE_SHEET });
     for (const row of parsed.rows) {
       const v = row.values;
       if (typeof v.unit !== "string" || typeof v.item !== "string") continue;
       const entry = units.get(v.unit) ?? {
-        category: String(v.category ?? ""),
+        name: v.unit,
+        category: typeof v.category === "string" ? v.category : "",
         items: [],
+        inReserve: true,
+        inRoster: false,
         seen: new Set<string>(),
       };
       if (!entry.category && typeof v.category === "string") entry.category = v.category;
@@ -336,10 +328,52 @@ export function planTemplates(
       units.set(v.unit, entry);
     }
   }
+  if (snapshot.sheets[ROSTER_SHEET]) {
+    for (const unit of readRoster(snapshot).items) {
+      const known = units.get(unit.name);
+      if (known) {
+        known.inRoster = true;
+        if (!known.category && unit.category) known.category = unit.category;
+        continue;
+      }
+      units.set(unit.name, {
+        name: unit.name,
+        category: unit.category ?? "",
+        items: catalogue.items.map((c) => ({ name: c.name })),
+        inReserve: false,
+        inRoster: true,
+        seen: new Set(),
+      });
+    }
+  }
+  return [...units.values()].map((u) => ({
+    name: u.name,
+    category: u.category,
+    items: u.items,
+    inReserve: u.inReserve,
+    inRoster: u.inRoster,
+  }));
+}
+
+/**
+ * Plans templates for the chosen units of 物资储备 and 填报单位, each filled
+ * with the unit's current rows; the ops make one protected sheet per unit.
+ *
+ * @example
+ * planTemplates(snapshot, { category: "乡镇" }).templates.map((t) => t.unit)
+ * //=> ["城关镇", "青石镇", …]
+ */
+export function planTemplates(
+  snapshot: WorkbookSnapshot,
+  selection: TemplateSelection
+): { templates: TemplateLayout[]; ops: WriteOp[]; issues: CellIssue[] } {
+  const catalogue = readCatalogue(snapshot.sheets[CATALOGUE_SHEET]);
+  const issues: CellIssue[] = [];
+  const units = new Map(templateUnits(snapshot).map((u) => [u.name, u]));
   const chosen =
     "category" in selection
-      ? [...units].filter(([, u]) => u.category === selection.category).map(([name]) => name)
-      : [...selection.units];
+      ? [...units.values()].filter((u) => u.category === selection.category).map((u) => u.name)
+      : [...new Set(selection.units.map((u) => u.trim()).filter((u) => u !== ""))];
   const templates: TemplateLayout[] = [];
   const usedNames = new Set<string>();
   for (const name of chosen) {
@@ -349,34 +383,51 @@ export function planTemplates(
         code: "unknownUnit",
         severity: "error",
         sheet: STOCKPILE_SHEET,
-        cell: cellAddress(3, 1),
+        cell: reserveHeaderCell(snapshot, "unit"),
         message: {
-          zh: `物资储备中没有单位“${name}”，无法生成其填报模板，请先在物资储备中添加该单位的物资行`,
-          en: `物资储备 has no unit "${name}"; add its item rows there before making its template`,
+          zh: `物资储备和填报单位中都没有单位“${name}”，无法生成其填报模板，请先在物资储备中添加该单位的物资行，或在填报单位中添加该单位`,
+          en: `Neither 物资储备 nor 填报单位 has a unit "${name}"; add its item rows to 物资储备 or the unit to 填报单位 before making its template`,
         },
       });
       continue;
     }
     const layout = buildTemplate(name, unit.category, unit.items, catalogue.items);
     let sheetName = layout.sheetName;
-    for (let n = 2; usedNames.has(sheetName); n++)
-      sheetName = `${layout.sheetName.slice(0, 28)}-${n}`;
-    usedNames.add(sheetName);
+    for (let n = 2; usedNames.has(sheetName.toLowerCase()); n++)
+      sheetName = `${layout.sheetName.slice(0, 28)}_${n}`;
+    usedNames.add(sheetName.toLowerCase());
     templates.push({ ...layout, sheetName });
   }
   return { templates, ops: templates.flatMap(renderTemplateOps), issues };
 }
 
 /**
- * The sheet name of a unit's template: `填报-` and the unit, without the
+ * The header cell of a 物资储备 column, where an issue about the choice of
+ * units can point; A1 when the sheet or the column is missing.
+ *
+ * @example
+ * reserveHeaderCell(snapshot, "category") //=> "B2"
+ */
+export function reserveHeaderCell(snapshot: WorkbookSnapshot, key: "unit" | "category"): string {
+  const sheet = snapshot.sheets[STOCKPILE_SHEET];
+  const header = sheet ? parseTable(STOCKPILE_TABLE, sheet.values).header : undefined;
+  const column = header?.columns.get(key);
+  return header && column !== undefined ? cellAddress(header.headerRow, column) : "A1";
+}
+
+/** What every template sheet's name starts with. */
+export const TEMPLATE_SHEET_PREFIX = "填报_";
+
+/**
+ * The sheet name of a unit's template: `填报_` and the unit, without the
  * characters Excel forbids, at most 31 characters.
  *
  * @example
- * templateSheetName("县卫生健康局") //=> "填报-县卫生健康局"
- * templateSheetName("a/b")         //=> "填报-a_b"
+ * templateSheetName("县卫生健康局") //=> "填报_县卫生健康局"
+ * templateSheetName("a/b")         //=> "填报_a_b"
  */
 export function templateSheetName(unit: string): string {
-  return `填报-${unit.replace(/[[\]:*?/\\']/g, "_")}`.slice(0, 31);
+  return `${TEMPLATE_SHEET_PREFIX}${unit.replace(/[[\]:*?/\\']/g, "_")}`.slice(0, 31);
 }
 
 function num(value: unknown): number | null {
