@@ -28,4 +28,8 @@ describe("masking personal data", () => {
     expect(maskName("张三丰")).toBe("张**");
     expect(maskName("李")).toBe("李");
   });
+
+  it("keeps a family name outside the Basic Multilingual Plane whole", () => {
+    expect(maskName("𠮷野家")).toBe("𠮷**");
+  });
 });

@@ -36,8 +36,10 @@ export function maskPhone(phone: string): string {
  *
  * @example
  * maskName("张三丰") //=> "张**"
+ * maskName("𠮷野家") //=> "𠮷**"
  */
 export function maskName(name: string): string {
-  const s = name.trim();
-  return s.length <= 1 ? s : `${s[0]}${"*".repeat(s.length - 1)}`;
+  // By code point, so a family name outside the Basic Multilingual Plane (𠮷) stays whole.
+  const chars = [...name.trim()];
+  return chars.length <= 1 ? chars.join("") : `${chars[0]}${"*".repeat(chars.length - 1)}`;
 }

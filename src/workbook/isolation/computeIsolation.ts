@@ -20,6 +20,7 @@ import { BEDS_NORM_NAME, bedFormulas } from "./formulas";
 import { outputColumns, planOutputs } from "./outputs";
 import { BEDS_SHEET, BEDS_SUMMARY_SHEET, BEDS_TABLE } from "./specs";
 import { pushAll } from "../../core/arrays";
+import { guardFinite } from "../finite";
 
 export const COMPUTE_ISOLATION_LABEL: Message = {
   zh: "计算隔离床位",
@@ -75,6 +76,11 @@ export const computeIsolation: Command = {
  * //=> "按每万人20张标准，18个乡镇应配床位1,…张；3个乡镇不足，共缺…张：…"
  */
 export function planComputeIsolation(input: CommandInput): CommandResult {
+  // Absurd input (a population of 9e307) can overflow; no cell may receive NaN or Infinity.
+  return guardFinite(buildIsolationPlan(input));
+}
+
+function buildIsolationPlan(input: CommandInput): CommandResult {
   const { snapshot } = input;
   const { params, issues: paramIssues } = readParams(snapshot.sheets[PARAMS_SHEET]);
   const issues: CellIssue[] = [...paramIssues];

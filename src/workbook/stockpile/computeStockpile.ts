@@ -23,6 +23,7 @@ import { catalogueSheetOps, setupStockpileSheets } from "./setup";
 import { CATALOGUE_SHEET, STOCKPILE_SHEET, STOCK_LOG_SHEET, SUMMARY_SHEET } from "./specs";
 import { readStockLog } from "./stockLog";
 import { summarySheetOps } from "./summarySheet";
+import { guardFinite } from "../finite";
 
 /** Options the task pane may pass. */
 export interface ComputeStockpileOptions {
@@ -67,6 +68,11 @@ export const computeStockpile: Command = {
  * //=> 600
  */
 export function planComputeStockpile(input: CommandInput): CommandResult {
+  // Absurd input (a population of 9e307) can overflow; no cell may receive NaN or Infinity.
+  return guardFinite(buildStockpilePlan(input));
+}
+
+function buildStockpilePlan(input: CommandInput): CommandResult {
   const { snapshot } = input;
   const reportDate = reportDateOf(input);
   const paramsSheet = snapshot.sheets[PARAMS_SHEET];
