@@ -16,7 +16,7 @@ import type { CliEnv } from "./env";
 import { CliFailure, EXIT_CLEAN, EXIT_ISSUES, EXIT_UNUSABLE, asFailure } from "./failure";
 import { createProgress } from "./progress";
 import { allIssues, issueLine, jsonCommand, runLines, type JsonReport } from "./report";
-import { runCommands, type CommandRun } from "./run";
+import { notRewritten, runCommands, wroteNothing, type CommandRun } from "./run";
 import { SETUP_COMMAND_ID, selectCommands } from "./selection";
 import { t } from "./texts";
 
@@ -74,28 +74,34 @@ export async function computeCommand(args: ComputeArgs, env: CliEnv): Promise<nu
       required: selection.required,
     });
     if (!outcome.ok) throw new CliFailure(outcome.kind, outcome.message);
-    progress.step(`${t(env.lang, "writing")} ${path.basename(output)}`);
-    await book.save(output, (done, total) => progress.update(done, total));
+    // --in-place with nothing changed leaves the file as it was, byte for byte.
+    const save = !(args.inPlace && wroteNothing(outcome.runs));
+    if (save) {
+      progress.step(`${t(env.lang, "writing")} ${path.basename(output)}`);
+      await book.save(output, (done, total) => progress.update(done, total));
+    }
     progress.finish();
     report.commands = outcome.runs.map(jsonCommand);
     report.notes = [...book.unkept, ...book.host.notes()];
+    if (!save) report.notes.push(notRewritten(path.basename(output)));
     const code = allIssues(outcome.runs).length > 0 ? EXIT_ISSUES : EXIT_CLEAN;
     report.exitCode = code;
     if (args.json) env.stdout(`${JSON.stringify(report, null, 2)}\n`);
-    else printRuns(env, path.basename(input), outcome.runs, report.notes, output);
+    else
+      printRuns(env, path.basename(input), outcome.runs, report.notes, save ? output : undefined);
     return code;
   } catch (e) {
     return failed(e, env, report, args.json === true);
   }
 }
 
-/** Prints summaries, notes, issues and the written file, as plain text. */
+/** Prints summaries, notes, issues and the written file (if one was), as plain text. */
 export function printRuns(
   env: CliEnv,
   file: string,
   runs: readonly CommandRun[],
   notes: readonly Message[],
-  output: string
+  output: string | undefined
 ): void {
   const lang = env.lang;
   const lines: string[] = [];
@@ -106,7 +112,7 @@ export function printRuns(
     lines.push("", `${t(lang, "issuesHeading")} (${issues.length}):`);
     for (const issue of issues) lines.push(issueLine(file, issue, lang));
   }
-  lines.push("", `${t(lang, "wrote")} ${output}`);
+  if (output !== undefined) lines.push("", `${t(lang, "wrote")} ${output}`);
   env.stdout(`${lines.join("\n")}\n`);
 }
 

@@ -26,7 +26,7 @@ import type { CliEnv } from "./env";
 import { CliFailure, EXIT_CLEAN, EXIT_ISSUES } from "./failure";
 import { createProgress } from "./progress";
 import { jsonCommand } from "./report";
-import { runCommands } from "./run";
+import { notRewritten, runCommands, wroteNothing } from "./run";
 import { t } from "./texts";
 
 export interface MergeArgs {
@@ -90,14 +90,19 @@ export async function mergeCommand(args: MergeArgs, env: CliEnv): Promise<number
       required: new Set([importReturns.id]),
     });
     if (!outcome.ok) throw new CliFailure(outcome.kind, outcome.message);
-    progress.step(`${t(env.lang, "writing")} ${path.basename(output)}`);
-    await book.save(output);
+    // --in-place with nothing imported leaves the ledger as it was, byte for byte.
+    const save = !(args.inPlace && wroteNothing(outcome.runs));
+    if (save) {
+      progress.step(`${t(env.lang, "writing")} ${path.basename(output)}`);
+      await book.save(output);
+    }
     progress.finish();
     const run = outcome.runs[0];
     const issues = run.result?.issues ?? [];
     const code = issues.length > 0 ? EXIT_ISSUES : EXIT_CLEAN;
     report.commands = outcome.runs.map(jsonCommand);
     report.notes = [...book.unkept, ...book.host.notes()];
+    if (!save) report.notes.push(notRewritten(path.basename(output)));
     report.exitCode = code;
     if (args.json) {
       env.stdout(`${JSON.stringify(report, null, 2)}\n`);
@@ -114,7 +119,7 @@ export async function mergeCommand(args: MergeArgs, env: CliEnv): Promise<number
       for (const issue of issues)
         lines.push(mergeIssueLine(path.basename(ledger), issue, env.lang));
     }
-    lines.push("", `${t(env.lang, "wrote")} ${output}`);
+    if (save) lines.push("", `${t(env.lang, "wrote")} ${output}`);
     env.stdout(`${lines.join("\n")}\n`);
     return code;
   } catch (e) {

@@ -87,3 +87,28 @@ export function inputSheet(
 ): string | undefined {
   return command.reads(options).find((s) => s !== PARAMS_SHEET && s !== HISTORY_SHEET);
 }
+
+/**
+ * True when no command wrote anything (every write was dropped as unchanged,
+ * or every command was skipped): `--in-place` then leaves the file as it was,
+ * byte for byte, instead of saving an identical workbook.
+ *
+ * @example
+ * wroteNothing([{ command: importReturns, result: { ops: [], … } }]) //=> true
+ */
+export function wroteNothing(runs: readonly CommandRun[]): boolean {
+  return runs.every((run) => (run.result?.ops.length ?? 0) === 0);
+}
+
+/**
+ * The note shown when `--in-place` had nothing to write.
+ *
+ * @example
+ * notRewritten("台账.xlsx").zh //=> "“台账.xlsx”没有需要写入的内容，未改写"
+ */
+export function notRewritten(file: string): Message {
+  return {
+    zh: `“${file}”没有需要写入的内容，未改写`,
+    en: `Nothing to write to ${file}; it was left as it was`,
+  };
+}

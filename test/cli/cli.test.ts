@@ -8,6 +8,7 @@ import JSZip from "jszip";
 import { runCli } from "../../src/cli/main";
 import { loadXlsx } from "../../src/hosts/xlsx/files";
 import { sheetSnapshot } from "../../src/hosts/xlsx/xlsxHost";
+import { writeZipBomb } from "../helpers/robustnessFiles";
 import { BAD_ROWS, sampleSheetsWith, writeSheetsXlsx } from "../xlsx/fixtures";
 import { makeEnv, type RecordedEnv } from "../xlsx/helpers";
 
@@ -130,6 +131,35 @@ describe("epi-ledger compute", () => {
     expect(await runCli(["compute", "l.xlsx", "--in-place", "--date", "2022-01-20"], env)).toBe(0);
     expect(statSync(path.join(env.cwd, "l.xlsx")).size).not.toBe(before);
     expect(existsSync(path.join(env.cwd, "l_计算结果.xlsx"))).toBe(false);
+  });
+
+  it("leaves the file byte for byte as it was with --in-place when nothing changes", async () => {
+    const env = makeEnv();
+    await writeSheetsXlsx(
+      sampleSheetsWith([]).filter((s) => s.name === "隔离床位"),
+      path.join(env.cwd, "l.xlsx")
+    );
+    const again = ["compute", "done.xlsx", "--in-place", "--date", "2022-01-20"];
+    expect(
+      await runCli(["compute", "l.xlsx", "--date", "2022-01-20", "-o", "done.xlsx"], env)
+    ).toBe(0);
+    // The first run created the other input sheets; the second computes from them.
+    expect(await runCli(again, env)).toBeLessThan(2);
+    const file = path.join(env.cwd, "done.xlsx");
+    const before = readFileSync(file);
+    env.out.length = 0;
+    expect(await runCli(again, env)).toBeLessThan(2);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(text(env.out)).toMatch(/注: “done\.xlsx”没有需要写入的内容，未改写/);
+    expect(text(env.out)).not.toMatch(/已写出/);
+  });
+
+  it("refuses a zip bomb (exit 2), naming it, before inflating it", async () => {
+    const env = makeEnv();
+    await writeZipBomb(path.join(env.cwd, "bomb.xlsx"), 300 * 1024 * 1024);
+    expect(await runCli(["compute", "bomb.xlsx", "--date", "2022-01-20"], env)).toBe(2);
+    expect(text(env.err)).toMatch(/“bomb\.xlsx”中的“xl\/worksheets\/sheet1\.xml”解压后过大/);
+    expect(existsSync(path.join(env.cwd, "bomb_计算结果.xlsx"))).toBe(false);
   });
 
   it("notes the charts of the input that the output cannot keep, and refuses --in-place for it", async () => {

@@ -2,6 +2,7 @@
  * `epi-ledger merge`: a returned department template imported into the demo
  * ledger with the add-in's 导入填报 rules.
  */
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { runCli } from "../../src/cli/main";
 import { loadXlsx } from "../../src/hosts/xlsx/files";
@@ -65,6 +66,20 @@ describe("epi-ledger merge", () => {
     env.out.length = 0;
     expect(await runCli(["merge", "城关镇.xlsx", "--into", "ledger.xlsx"], env)).toBe(1);
     expect(env.out.join("")).toMatch(/^城关镇\.xlsx \S+!F5: /m);
+  });
+
+  it("leaves the ledger byte for byte as it was with --in-place when the return was already imported", async () => {
+    const env = makeEnv();
+    await runCli(["demo", "-o", "ledger.xlsx"], env);
+    await writeReturn(env.cwd, 12345);
+    const merge = ["merge", "城关镇.xlsx", "--into", "ledger.xlsx", "--in-place"];
+    expect(await runCli(merge, env)).toBeLessThan(2);
+    const ledger = path.join(env.cwd, "ledger.xlsx");
+    const before = readFileSync(ledger);
+    env.out.length = 0;
+    expect(await runCli(merge, env)).toBeLessThan(2);
+    expect(readFileSync(ledger).equals(before)).toBe(true);
+    expect(env.out.join("")).toMatch(/“ledger\.xlsx”没有需要写入的内容，未改写/);
   });
 
   it("exits 2 when a return is not an .xlsx file", async () => {

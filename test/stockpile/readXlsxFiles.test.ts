@@ -4,6 +4,9 @@
  * calculated) within their limits, and a template built as its own workbook
  * is protected, validated, and reads back as a return with no change.
  */
+import { promises as fs } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import ExcelJS from "exceljs";
 import {
   plainCellValue,
@@ -17,6 +20,7 @@ import {
   type GenerateTemplatesData,
 } from "../../src/workbook/stockpile/generateTemplates";
 import { MAX_IMPORT_BYTES, planImport } from "../../src/workbook/stockpile/import";
+import { writeZipBomb } from "../helpers/robustnessFiles";
 import { commandInput, makeRow, reserveWorkbook } from "./fixtures";
 
 /** A File as the browser gives it, over bytes. */
@@ -115,6 +119,32 @@ describe("readXlsxFiles", () => {
     expect(read.returns).toEqual([]);
     expect(read.problems[0].message.zh).toContain(text);
   });
+
+  it.each([
+    ["300 MB in all (over the 200 MB limit)", 300, "解压后过大（300 MB，上限 200 MB）"],
+    ["50 MB at a ratio of about 1,000:1 (over 200:1)", 50, "压缩比"],
+  ])(
+    "refuses a zip bomb that expands to %s, naming it, without loading exceljs",
+    async (_name, megabytes, text) => {
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), "zipbomb-"));
+      try {
+        const file = path.join(dir, "白云乡.xlsx");
+        await writeZipBomb(file, megabytes * 1024 * 1024);
+        const bytes = new Uint8Array(await fs.readFile(file));
+        const load = jest.fn(() => Promise.reject(new Error("exceljs must not be loaded")));
+        const read = await readXlsxFiles([fileOf("白云乡.xlsx", bytes)], { load });
+        expect(load).not.toHaveBeenCalled();
+        expect(read.returns).toEqual([]);
+        expect(read.problems).toHaveLength(1);
+        expect(read.problems[0]).toMatchObject({ fileName: "白云乡.xlsx", severity: "error" });
+        expect(read.problems[0].message.zh).toContain("“白云乡.xlsx”");
+        expect(read.problems[0].message.zh).toContain(text);
+        expect(read.problems[0].message.en).toContain("白云乡.xlsx");
+      } finally {
+        await fs.rm(dir, { recursive: true, force: true });
+      }
+    }
+  );
 
   it("reads the good files of a batch when another is refused", async () => {
     const good = await xlsx((ws) => {

@@ -2,13 +2,20 @@
  * Opening and saving .xlsx files for the .xlsx host. Bytes are checked before
  * exceljs sees them (an .xls, a CSV or a truncated download gets a message
  * that says what to do, not a parser's stack trace), and absurd sizes are
- * refused.
+ * refused: over 100 MB on disk, or a zip directory declaring more than
+ * exceljs should inflate (a zip bomb, see zipLimits.ts).
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { Message } from "../../core/issue";
 import { HostError } from "../../workbook/host";
+import {
+  zipBombProblem,
+  zipEntrySizes,
+  type ZipEntrySize,
+  type ZipLimitOptions,
+} from "./zipLimits";
 
 /**
  * The largest .xlsx file accepted: 100 MB on disk. A full 1,048,576-row
@@ -72,6 +79,7 @@ export async function loadXlsx(source: XlsxSource, name?: string): Promise<Excel
   const problem = xlsxProblem(bytes.subarray(0, 4), bytes.length, label);
   if (problem)
     throw new HostError(bytes.length > MAX_XLSX_BYTES ? "payloadTooLarge" : "unsupported", problem);
+  checkZipSizes(bytes, label);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
@@ -79,6 +87,29 @@ export async function loadXlsx(source: XlsxSource, name?: string): Promise<Excel
     throw unreadable(label, e);
   }
   return workbook;
+}
+
+/**
+ * Reads the zip central directory of .xlsx bytes (nothing is inflated) and
+ * throws a HostError naming the file when it declares a zip bomb: more than
+ * MAX_UNCOMPRESSED_BYTES in all (unless `limits.maxTotal` says otherwise), or
+ * a large part with an absurd compression ratio; or when it has no readable
+ * directory (a truncated or damaged file). Returns the declared sizes.
+ *
+ * @example
+ * checkZipSizes(await fs.readFile("白云乡.xlsx"), "白云乡.xlsx")
+ * //=> throws HostError { kind: "payloadTooLarge", userMessage: { zh: "“白云乡.xlsx”解压后过大…" } }
+ */
+export function checkZipSizes(
+  bytes: Uint8Array,
+  file?: string,
+  limits?: ZipLimitOptions
+): ZipEntrySize[] {
+  const entries = zipEntrySizes(bytes);
+  if (!entries) throw unreadable(file, new Error("no zip central directory"));
+  const bomb = zipBombProblem(entries, file, limits);
+  if (bomb) throw new HostError("payloadTooLarge", bomb);
+  return entries;
 }
 
 /**

@@ -30,7 +30,7 @@ import type { CellValue } from "../../workbook/cells";
 import { HostError } from "../../workbook/host";
 import { isFormulaCell } from "../../workbook/plan";
 import { plainValue } from "./cellValues";
-import { cannotWrite, loadXlsx, unreadable } from "./files";
+import { cannotWrite, checkZipSizes, loadXlsx, unreadable } from "./files";
 import type { OpenedWorkbook } from "./open";
 import { createXlsxHost, type BulkEdit, type BulkSheet } from "./xlsxHost";
 
@@ -69,13 +69,19 @@ const UNKEPT_PARTS: readonly { prefix: string; zh: string; en: string }[] = [
 /**
  * Reads only the zip directory, workbook.xml and its relationships (no sheet
  * is decompressed): which sheets are large, and which parts of the file a
- * round trip through exceljs would lose.
+ * round trip through exceljs would lose. A part with an absurd compression
+ * ratio (a zip bomb) is refused with a HostError naming the file.
  */
 export async function inspectXlsx(
   bytes: Buffer,
   threshold: number,
   file?: string
 ): Promise<XlsxInspection> {
+  // Large sheets are streamed, so only the compression ratio is checked here;
+  // the total is checked when the rest is loaded whole (loadXlsx).
+  const sizes = new Map(
+    checkZipSizes(bytes, file, { maxTotal: Infinity }).map((e) => [e.name, e.uncompressed])
+  );
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -84,7 +90,7 @@ export async function inspectXlsx(
   }
   const sheets = await sheetParts(zip);
   const large = sheets
-    .map((s) => ({ ...s, bytes: uncompressedSize(zip.file(s.part)) }))
+    .map((s) => ({ ...s, bytes: sizes.get(s.part) ?? 0 }))
     .filter((s) => s.bytes > threshold && /^xl\/worksheets\/sheet\d+\.xml$/.test(s.part));
   const names = Object.keys(zip.files);
   const lost = UNKEPT_PARTS.filter((p) => names.some((n) => n.startsWith(p.prefix)));
@@ -117,7 +123,7 @@ export async function openLargeWorkbook(
     zip.file(part.part, `${head}<sheetData/>${tail}`);
   }
   const stubBytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
-  const workbook = await loadXlsx(stubBytes);
+  const workbook = await loadXlsx(stubBytes, path.basename(file));
   const bulk = new Map<string, BulkSheet>();
   const byPart = new Map(large.map((p) => [p.part, p]));
   const notes: Message[] = [];
@@ -430,11 +436,6 @@ function decodeXml(text: string): string {
 }
 
 /** jszip keeps each entry's uncompressed size from the zip directory (not in its public types). */
-function uncompressedSize(entry: JSZip.JSZipObject | null): number {
-  const data = (entry as unknown as { _data?: { uncompressedSize?: number } } | null)?._data;
-  return data?.uncompressedSize ?? 0;
-}
-
 /**
  * The XML of a sheet before `<sheetData>` and after `</sheetData>`, read as a
  * stream so the rows in between are never held in memory.

@@ -1,8 +1,8 @@
 /**
  * Reading returned templates in the browser: each chosen .xlsx becomes a
  * ReturnedFile of plain values (numbers, text, booleans, null), which is what
- * 导入填报 takes. Files are checked (type, size, that they are zip archives)
- * before exceljs sees them. exceljs is loaded with a dynamic `import()`, so it
+ * 导入填报 takes. Files are checked (type, size, that they are zip archives,
+ * and that their zip directory declares no zip bomb) before exceljs sees them. exceljs is loaded with a dynamic `import()`, so it
  * stays out of the task pane's initial bundle.
  *
  * Nothing in a file is ever executed: a formula cell gives its cached result,
@@ -13,6 +13,7 @@ import type ExcelJS from "exceljs";
 import type { Message } from "../../core/issue";
 import type { CellValue } from "../../workbook/cells";
 import { checkImportFile, type ReturnedFile } from "../../workbook/stockpile/import";
+import { zipBombProblem, zipEntrySizes } from "../../hosts/xlsx/zipLimits";
 
 /** What the reader needs of a browser File (and what a test can fake). */
 export interface FileLike {
@@ -67,7 +68,7 @@ export async function readXlsxFiles(
       continue;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const wrong = signatureProblem(file.name, bytes);
+    const wrong = signatureProblem(file.name, bytes) ?? bombProblem(file.name, bytes);
     if (wrong) {
       problems.push({ fileName: file.name, severity: "error", message: wrong });
       continue;
@@ -195,6 +196,13 @@ function signatureProblem(fileName: string, bytes: Uint8Array): Message | null {
       en: `"${fileName}" is not an Excel workbook (its content is not .xlsx); choose a template the add-in made`,
     };
   return null;
+}
+
+/** A zip bomb (see zipLimits.ts), found from the zip directory before exceljs inflates anything. */
+function bombProblem(fileName: string, bytes: Uint8Array): Message | null {
+  const entries = zipEntrySizes(bytes);
+  // No readable directory: exceljs then says the file is damaged.
+  return (entries && zipBombProblem(entries, fileName)) ?? null;
 }
 
 function textOrNull(text: string): string | null {
