@@ -1,7 +1,8 @@
 /**
- * The request-size estimate and the rule for which strings are written as text.
+ * The request-size estimate. (Which strings are written as text is tested in
+ * test/workbook/textFormat.test.ts.)
  */
-import { jsonBytes, needsTextFormat, utf8Length } from "../../src/hosts/excel/payload";
+import { jsonBytes, utf8Length } from "../../src/hosts/excel/payload";
 
 describe("utf8Length", () => {
   it.each([
@@ -28,29 +29,5 @@ describe("jsonBytes", () => {
 
   it("counts null as the four letters it is sent as", () => {
     expect(jsonBytes([null])).toBe(6);
-  });
-});
-
-describe("needsTextFormat", () => {
-  it.each([
-    ["=1+1", true],
-    ["+1", true],
-    ["-cmd", true],
-    ["@SUM(A1)", true],
-    ["  =1+1", true],
-    ["60", true],
-    ["0012", true],
-    ["10:00", true],
-    ["2022/1/9", true],
-    ["85%", true],
-    ["true", true],
-    ["Jan-22", true],
-    ["城关镇", false],
-    ["口罩（医用外科）", false],
-    ["达标", false],
-    ["", false],
-    ["Chengguan", false],
-  ])("returns %s → %s", (text, expected) => {
-    expect(needsTextFormat(text)).toBe(expected);
   });
 });

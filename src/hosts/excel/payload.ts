@@ -1,6 +1,7 @@
 /**
- * How big an Office.js request is, estimated before it is sent, and which
- * strings must be stored as text.
+ * How big an Office.js request is, estimated before it is sent. (Which
+ * strings must be stored as text is `needsTextFormat` in
+ * src/workbook/textFormat.ts, shared with the .xlsx host.)
  *
  * The estimate: each queued command costs {@link COMMAND_OVERHEAD_BYTES} (the
  * action envelope, object path and property name Office.js sends around it)
@@ -43,26 +44,4 @@ export function utf8Length(text: string): number {
  */
 export function jsonBytes(value: unknown): number {
   return utf8Length(JSON.stringify(value) ?? "");
-}
-
-/**
- * True for a plain string that Excel would not keep as the same text if it
- * were written to `values`: Excel reads a leading `=`, `+`, `-` (and `@`) as a
- * formula, and numbers, percentages, dates, times and TRUE/FALSE as such. The
- * host formats these cells as text ("@") before writing, so text from an
- * imported file can never become a formula (formula injection) or change type.
- *
- * @example
- * needsTextFormat("=HYPERLINK(\"http://x\")") //=> true
- * needsTextFormat("10:00")                    //=> true
- * needsTextFormat("城关镇")                   //=> false
- */
-export function needsTextFormat(text: string): boolean {
-  const t = text.trimStart();
-  if (t === "") return false;
-  return (
-    /^[=+\-@.(0-9０-９$¥￥€£]/.test(t) ||
-    /^(true|false)\s*$/i.test(t) ||
-    /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.,]*\d/i.test(t)
-  );
 }

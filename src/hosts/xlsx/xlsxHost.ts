@@ -25,7 +25,9 @@ import {
   type WriteOp,
 } from "../../workbook/plan";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../workbook/snapshot";
+import { needsTextFormat } from "../../workbook/textFormat";
 import { cellFormula, formulaResult, plainValue } from "./cellValues";
+import { applyValidation, protectSheet } from "./validationProtect";
 
 /**
  * Points → exceljs column width. Office.js gives widths in points; a file
@@ -84,9 +86,10 @@ export function createXlsxHost(
     write: async (ops, onProgress) => {
       let cells = 0;
       let done = 0;
+      unprotectBeforeWrite(workbook, bulk, ops);
       for (const op of ops) {
         try {
-          cells += applyOp(workbook, bulk, op, (chart) => {
+          cells += await applyOp(workbook, bulk, op, (chart) => {
             if (charts.has(chart.key)) return;
             charts.add(chart.key);
             notes.push(chart.note);
@@ -196,12 +199,28 @@ interface ChartNote {
   note: Message;
 }
 
-function applyOp(
+/**
+ * A sheet the plan protects may be protected already (a template made
+ * before): it is unprotected before anything is written, as the Office host
+ * does, so the plan rewrites it and its `protect` op sets the protection anew.
+ */
+function unprotectBeforeWrite(
+  workbook: ExcelJS.Workbook,
+  bulk: ReadonlyMap<string, BulkSheet>,
+  ops: readonly WriteOp[]
+): void {
+  for (const op of ops) {
+    if (op.kind !== "protect" || findBulk(bulk, op.sheet)) continue;
+    findSheet(workbook, op.sheet)?.unprotect();
+  }
+}
+
+async function applyOp(
   workbook: ExcelJS.Workbook,
   bulk: ReadonlyMap<string, BulkSheet>,
   op: WriteOp,
   onChart: (chart: ChartNote) => void
-): number {
+): Promise<number> {
   if (op.kind === "defineName") {
     defineName(workbook, op.name, op.sheet, op.cell);
     return 0;
@@ -251,13 +270,17 @@ function applyOp(
     case "pageSetup":
       applyPageSetup(ws, op);
       return 0;
-    default:
+    case "validation":
+      applyValidation(ws, op);
+      return 0;
+    case "protect":
+      await protectSheet(ws, op);
       return 0;
   }
 }
 
 /** Cell writes to a bulk sheet go to its arrays and edits; everything else to its stub. */
-function applyBulkOp(big: BulkSheet, op: WriteOp, stub: ExcelJS.Worksheet): number {
+async function applyBulkOp(big: BulkSheet, op: WriteOp, stub: ExcelJS.Worksheet): Promise<number> {
   if (op.kind === "block") {
     let cells = 0;
     op.cells.forEach((line, i) =>
@@ -282,6 +305,13 @@ function applyBulkOp(big: BulkSheet, op: WriteOp, stub: ExcelJS.Worksheet): numb
       en: `Sheet ${big.name} is too large to be cleared as a whole; split it and run again`,
     });
   }
+  // Only fill-in templates are protected, never a ledger; a sheet this big cannot be one.
+  if (op.kind === "protect") {
+    throw new HostError("unsupported", {
+      zh: `工作表“${big.name}”过大，无法设置工作表保护；请拆分后再运行`,
+      en: `Sheet ${big.name} is too large to be protected; split it and run again`,
+    });
+  }
   // Widths, freeze panes, page set-up and conditional formats live in the sheet's
   // stub, which keeps everything of the sheet but its cells.
   if (op.kind === "columnWidths" || op.kind === "freeze" || op.kind === "pageSetup") {
@@ -289,6 +319,8 @@ function applyBulkOp(big: BulkSheet, op: WriteOp, stub: ExcelJS.Worksheet): numb
     return applyOp(workbook, new Map(), op, () => undefined);
   }
   if (op.kind === "conditionalFormat") addConditionalFormat(stub, op);
+  // Validations live in the stub too; the save copies them to the streamed sheet.
+  if (op.kind === "validation") applyValidation(stub, op);
   // Styles go to the stub's cells and are laid over the streamed rows on save.
   if (op.kind === "style") applyStyle(stub, op);
   return 0;
@@ -397,27 +429,6 @@ function excelValue(cell: CellWrite): ExcelJS.CellValue {
   if (typeof cell === "number") return Number.isFinite(cell) ? cell + 0 : null;
   if (cell === "") return null;
   return cell;
-}
-
-/**
- * True for text that Excel would turn into something else if a person
- * re-entered it (a formula, a number, a date, TRUE/FALSE). Such cells get the
- * text format "@", exactly as the Office host gives them (the same rule as
- * `needsTextFormat` in src/hosts/excel/payload.ts, which this host may not
- * import), so both hosts write the same formats.
- *
- * @example
- * needsTextFormat("=1+1")  //=> true
- * needsTextFormat("城关镇") //=> false
- */
-export function needsTextFormat(text: string): boolean {
-  const t = text.trimStart();
-  if (t === "") return false;
-  return (
-    /^[=+\-@.(0-9０-９$¥￥€£]/.test(t) ||
-    /^(true|false)\s*$/i.test(t) ||
-    /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.,]*\d/i.test(t)
-  );
 }
 
 function isEmptyWrite(cell: CellWrite): boolean {
