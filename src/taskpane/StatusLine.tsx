@@ -1,7 +1,8 @@
 /**
  * The status line: progress while a command runs, then its summary, the
- * host's error message (with what was already written), or an unexpected
- * exception's message. Nothing is hidden from the user.
+ * host's error message (with what was already written, down to the rows of
+ * a block cut short), or an unexpected exception's message. Nothing is
+ * hidden from the user.
  */
 import {
   MessageBar,
@@ -14,7 +15,8 @@ import {
 } from "@fluentui/react-components";
 import type { Message } from "../core/issue";
 import type { Lang } from "../workbook/command";
-import type { ExecuteOutcome } from "../workbook/execute";
+import type { ExecuteError, ExecuteOutcome } from "../workbook/execute";
+import type { PartialWrite } from "../workbook/host";
 import { UI, UI_FORMAT, tr } from "./i18n";
 
 export type RunStatus =
@@ -94,10 +96,7 @@ function renderStatus(status: RunStatus, lang: Lang, bodyClass: string) {
         <MessageBar intent="error">
           <MessageBarBody className={bodyClass}>
             <MessageBarTitle>{tr(lang, UI.failedTitle)}</MessageBarTitle>
-            {tr(lang, error.message)}{" "}
-            {error.writtenOps > 0
-              ? tr(lang, UI_FORMAT.writtenOps(error.writtenOps))
-              : tr(lang, UI.nothingWritten)}
+            {tr(lang, error.message)} {writtenText(error, lang)}
           </MessageBarBody>
         </MessageBar>
       );
@@ -112,6 +111,40 @@ function renderStatus(status: RunStatus, lang: Lang, bodyClass: string) {
         </MessageBar>
       );
   }
+}
+
+/** What a failed command had already written: whole ops, the rows of a block cut short, or nothing. */
+function writtenText(error: ExecuteError, lang: Lang): string {
+  const { writtenOps, partial } = error;
+  if (partial) {
+    const rows = tr(lang, partialRows(partial, writtenOps === 0));
+    if (writtenOps === 0) return rows;
+    // Chinese sentences run on without a space; English ones take one.
+    return [tr(lang, UI_FORMAT.writtenOps(writtenOps)), rows].join(lang === "zh" ? "" : " ");
+  }
+  return writtenOps > 0 ? tr(lang, UI_FORMAT.writtenOps(writtenOps)) : tr(lang, UI.nothingWritten);
+}
+
+/**
+ * The rows of a block the host wrote before it failed (only a block bigger
+ * than one Excel request is written in several parts). `alone`: no whole op
+ * was written before it, so the message also says what to do.
+ *
+ * @example
+ * partialRows({ sheet: "物资储备", rows: 120, ofRows: 500 }, true).zh
+ * //=> "出错前“物资储备”表的一块数据已写入前 120 行（共 500 行），其余未写入；请检查工作簿后重新运行。"
+ */
+export function partialRows(partial: PartialWrite, alone: boolean): Message {
+  const { sheet, rows, ofRows } = partial;
+  return alone
+    ? {
+        zh: `出错前“${sheet}”表的一块数据已写入前 ${rows} 行（共 ${ofRows} 行），其余未写入；请检查工作簿后重新运行。`,
+        en: `Before the failure, the first ${rows} of ${ofRows} rows of a block on sheet ${sheet} had been written; the rest were not. Check the workbook and run the command again.`,
+      }
+    : {
+        zh: `此外，“${sheet}”表的下一块数据已写入前 ${rows} 行（共 ${ofRows} 行）。`,
+        en: `Also, the first ${rows} of ${ofRows} rows of the next block on sheet ${sheet} had been written.`,
+      };
 }
 
 function stateOf(status: RunStatus): string {

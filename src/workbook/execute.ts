@@ -7,7 +7,14 @@ import type { DateSerial } from "../core/dates";
 import type { Message } from "../core/issue";
 import type { Command, CommandResult, Lang } from "./command";
 import { pruneUnchanged } from "./diff";
-import { HostError, type HostErrorKind, type WorkbookHost, type WriteReport } from "./host";
+import {
+  HostError,
+  type HostErrorKind,
+  type PartialWrite,
+  type WorkbookHost,
+  type WriteReport,
+} from "./host";
+import { guardFinite } from "./finite";
 
 export interface ExecuteOptions {
   today: DateSerial;
@@ -17,9 +24,18 @@ export interface ExecuteOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+export interface ExecuteError {
+  kind: HostErrorKind;
+  message: Message;
+  /** Ops of the plan carried out in full before the failure. */
+  writtenOps: number;
+  /** Present when the next op, a block, was partly written: which rows are in the workbook. */
+  partial?: PartialWrite;
+}
+
 export type ExecuteOutcome =
   | { ok: true; result: CommandResult; report: WriteReport; readSyncs: number }
-  | { ok: false; error: { kind: HostErrorKind; message: Message; writtenOps: number } };
+  | { ok: false; error: ExecuteError };
 
 /**
  * Runs a command inside one host transaction.
@@ -37,24 +53,30 @@ export async function executeCommand(
     return await host.transaction(async (io) => {
       const snapshot = await io.read(command.reads(run.options));
       const readSyncs = io.syncCount();
-      const result = command.run({
-        snapshot,
-        today: run.today,
-        now: run.now,
-        lang: run.lang,
-        options: run.options,
-      });
+      const result = guardFinite(
+        command.run({
+          snapshot,
+          today: run.today,
+          now: run.now,
+          lang: run.lang,
+          options: run.options,
+        })
+      );
       const ops = pruneUnchanged(result.ops, snapshot);
       const report = await io.write(ops, run.onProgress);
       io.refreshFormulaValues?.(result.ops);
       return { ok: true as const, result: { ...result, ops }, report, readSyncs };
     });
   } catch (e) {
-    if (e instanceof HostError)
-      return {
-        ok: false,
-        error: { kind: e.kind, message: e.userMessage, writtenOps: e.writtenOps },
+    if (e instanceof HostError) {
+      const error: ExecuteError = {
+        kind: e.kind,
+        message: e.userMessage,
+        writtenOps: e.writtenOps,
       };
+      if (e.partial) error.partial = { ...e.partial };
+      return { ok: false, error };
+    }
     throw e;
   }
 }

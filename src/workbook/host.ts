@@ -54,14 +54,29 @@ export type HostErrorKind =
   | "unsupported"
   | "unknown";
 
+/**
+ * A block only partly written when a host failed: its first `rows` rows (of
+ * `ofRows`) are in `sheet`, the rest are not. Only a block too big for one
+ * request is ever split, so at most one block is partly written.
+ */
+export interface PartialWrite {
+  sheet: string;
+  /** Rows of the block already written, from its first row. */
+  rows: number;
+  /** Rows of the whole block. */
+  ofRows: number;
+}
+
 /** A host failure as data: what went wrong, what to do, and what was already written. */
 export class HostError extends Error {
   constructor(
     readonly kind: HostErrorKind,
     readonly userMessage: Message,
-    /** Ops already carried out when the failure came (Office cannot roll back a committed sync). */
+    /** Ops already carried out in full when the failure came (Office cannot roll back a committed sync). */
     readonly writtenOps: number = 0,
-    override readonly cause?: unknown
+    override readonly cause?: unknown,
+    /** The op after those `writtenOps`, when it is a block some of whose rows were committed. */
+    readonly partial?: PartialWrite
   ) {
     super(userMessage.en);
     this.name = "HostError";

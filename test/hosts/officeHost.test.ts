@@ -499,26 +499,69 @@ describe("officeHost: failures come back as data", () => {
     expect(outcome).toMatchObject({ ok: false, error: { kind: "missingSheet", writtenOps: 0 } });
   });
 
-  it("counts the ops committed by earlier write syncs when a later one fails", async () => {
-    const limit = 20_000;
+  /** 数据: a header row, then a 3,000 × 5 block, about four times the 20,000-byte limit. */
+  const SPLIT_LIMIT = 20_000;
+  const splitPlan = (): WriteOp[] => [
+    { kind: "ensureSheet", sheet: "数据" },
+    makeBlock({ cells: [["名称", "数量"]] }),
+    makeBlock({ row: 2, cells: numberGrid(3_000, 5) }),
+  ];
+
+  /** Runs `ops` with the write sync numbered `failing` (1 = the first) failing. */
+  async function failingWrite(ops: WriteOp[], limit: number, failing: number) {
     const book = new MemoryWorkbook([], { maxRequestBytes: limit });
-    const ops: WriteOp[] = [
-      { kind: "ensureSheet", sheet: "数据" },
-      makeBlock({ cells: [["名称", "数量"]] }),
-      makeBlock({ row: 2, cells: numberGrid(3_000, 5) }),
-    ];
-    // The read and the first write sync succeed; the second write sync fails.
-    book.failNextSync("connectionLost", { afterSyncs: 2 });
+    // The read sync comes first.
+    book.failNextSync("connectionLost", { afterSyncs: failing });
     const outcome = await executeCommand(
       createMemoryHost(book, { maxRequestBytes: limit }),
       commandWriting(ops),
       RUN
     );
-    expect(outcome).toMatchObject({ ok: false, error: { kind: "connectionLost", writtenOps: 2 } });
-    const written = book.values("数据");
-    expect(written[0].slice(0, 2)).toEqual(["名称", "数量"]);
-    expect(written.length).toBeGreaterThan(1);
-    expect(written.length).toBeLessThan(3_001);
+    if (outcome.ok) throw new Error("the write was expected to fail");
+    return { book, error: outcome.error };
+  }
+
+  it("starts a block bigger than a request in a request of its own: failing at its first sync leaves only the ops before it", async () => {
+    const { book, error } = await failingWrite(splitPlan(), SPLIT_LIMIT, 2);
+    expect(error).toMatchObject({ kind: "connectionLost", writtenOps: 2 });
+    expect(error.partial).toBeUndefined();
+    expect(book.values("数据")).toEqual([["名称", "数量"]]);
+  });
+
+  it("names the rows of a split block that earlier syncs wrote when a later sync fails", async () => {
+    const { book, error } = await failingWrite(splitPlan(), SPLIT_LIMIT, 3);
+    expect(error).toMatchObject({ kind: "connectionLost", writtenOps: 2 });
+    const rows = error.partial?.rows ?? 0;
+    expect(error.partial).toEqual({ sheet: "数据", rows, ofRows: 3_000 });
+    expect(rows).toBeGreaterThan(0);
+    expect(rows).toBeLessThan(3_000);
+    // The workbook holds the header and exactly those first rows of the block.
+    expect(book.values("数据")).toEqual([
+      ["名称", "数量", null, null, null],
+      ...numberGrid(rows, 5),
+    ]);
+  });
+
+  it("sends a block that fits in a request but not beside what is queued whole in the next one", async () => {
+    // Each 500 × 5 block is about 12,000 bytes: one fits in 20,000, two do not.
+    const ops: WriteOp[] = [
+      { kind: "ensureSheet", sheet: "数据" },
+      makeBlock({ cells: numberGrid(500, 5) }),
+      makeBlock({ row: 501, cells: numberGrid(500, 5) }),
+    ];
+    const book = new MemoryWorkbook([], { maxRequestBytes: SPLIT_LIMIT });
+    const outcome = await executeCommand(
+      createMemoryHost(book, { maxRequestBytes: SPLIT_LIMIT }),
+      commandWriting(ops),
+      RUN
+    );
+    expect(outcome).toMatchObject({ ok: true, report: { syncs: 2 } });
+    expect(outcome.ok && outcome.report.totalBytes).toBeGreaterThan(SPLIT_LIMIT);
+
+    const failed = await failingWrite(ops, SPLIT_LIMIT, 2);
+    expect(failed.error.writtenOps).toBe(2);
+    expect(failed.error.partial).toBeUndefined();
+    expect(failed.book.values("数据")).toEqual(numberGrid(500, 5));
   });
 
   it("passes a command's own bug through untranslated", async () => {

@@ -1,9 +1,14 @@
 /**
  * The Office.js host: one `Excel.run` per command, with a read phase of one
  * `context.sync()` and a write phase that syncs only when the request would
- * pass the size limit, and once at the end. It moves 2-D arrays in and out and
- * nothing more; Excel proxies never leave this file. Office errors are
- * translated here, once, into HostError (see errors.ts).
+ * pass the size limit, and once at the end. An op that does not fit beside
+ * what is queued starts the next request, so only a block bigger than a whole
+ * request is ever split across syncs, and every sync ends after a whole op or
+ * inside such a block. When a sync fails, the HostError counts the ops
+ * committed in full and names the rows of a split block already written
+ * (`partial`). It moves 2-D arrays in
+ * and out and nothing more; Excel proxies never leave this file. Office
+ * errors are translated here, once, into HostError (see errors.ts).
  *
  * Enum values are written as their string literals ("ContainsText",
  * "Columns"…), which Office.js accepts, so this code runs unchanged on the
@@ -17,7 +22,13 @@ import {
   rangeAddress,
 } from "../../workbook/a1";
 import type { CellValue, Grid } from "../../workbook/cells";
-import { HostError, type HostIO, type WorkbookHost, type WriteReport } from "../../workbook/host";
+import {
+  HostError,
+  type HostIO,
+  type PartialWrite,
+  type WorkbookHost,
+  type WriteReport,
+} from "../../workbook/host";
 import {
   formulaText,
   isFormulaCell,
@@ -33,8 +44,9 @@ import {
   type WriteOp,
 } from "../../workbook/plan";
 import type { WorkbookSnapshot } from "../../workbook/snapshot";
+import { needsTextFormat } from "../../workbook/textFormat";
 import { translateOfficeError } from "./errors";
-import { COMMAND_OVERHEAD_BYTES, jsonBytes, needsTextFormat } from "./payload";
+import { COMMAND_OVERHEAD_BYTES, jsonBytes } from "./payload";
 
 /** `Excel.run`, or the in-memory Excel's `run`. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -82,7 +94,7 @@ export function createOfficeHost(options: OfficeHostOptions): OfficeHost {
       } catch (error) {
         // io already translated its own failures; anything else the work threw is a programmer bug and passes as is.
         if (error instanceof HostError || state.workError?.error === error) throw error;
-        throw translateOfficeError(error, state.io?.writtenOps ?? 0);
+        throw state.io ? state.io.failure(error) : translateOfficeError(error, 0);
       }
     },
     async select(sheet: string, cell: string): Promise<void> {
@@ -108,8 +120,10 @@ interface Known {
 }
 
 class OfficeIO implements HostIO {
-  /** Ops carried out by write syncs that succeeded. */
+  /** Ops carried out in full by write syncs that succeeded. */
   writtenOps = 0;
+  /** The rows committed of the block after those ops, when it is split across syncs. */
+  partial?: PartialWrite;
   private syncs = 0;
   private known?: Known;
   private readonly sheetProxies = new Map<string, Excel.Worksheet>();
@@ -127,8 +141,16 @@ class OfficeIO implements HostIO {
     try {
       return await this.readNow(sheets);
     } catch (error) {
-      throw translateOfficeError(error, this.writtenOps);
+      throw this.failure(error);
     }
+  }
+
+  /** What Office threw, as a HostError that says what the committed syncs wrote. */
+  failure(error: unknown): HostError {
+    const translated = translateOfficeError(error, this.writtenOps);
+    if (!this.partial || translated.partial) return translated;
+    const { kind, userMessage, writtenOps, cause } = translated;
+    return new HostError(kind, userMessage, writtenOps, cause, { ...this.partial });
   }
 
   async write(
@@ -138,7 +160,7 @@ class OfficeIO implements HostIO {
     try {
       return await this.writeNow(ops, onProgress);
     } catch (error) {
-      throw translateOfficeError(error, this.writtenOps);
+      throw this.failure(error);
     }
   }
 
@@ -195,8 +217,9 @@ class OfficeIO implements HostIO {
     const batch = new RequestBatch(this.limit, async () => {
       await this.sync();
     });
-    batch.onCommit = (committed) => {
+    batch.onCommit = (committed, partial) => {
       this.writtenOps = committed;
+      this.partial = partial;
       onProgress?.(committed, ops.length);
     };
     await this.queueUnprotect(ops, batch, known);
@@ -329,10 +352,12 @@ class OfficeIO implements HostIO {
   }
 
   /**
-   * Writes a block in row chunks that each fit in what is left of the current
-   * request. Per chunk: "@" on the cells whose text Excel would otherwise
-   * reinterpret, then `values` (or `formulas` for rows holding a formula),
-   * then the number formats. Returns the number of cells written.
+   * Writes a block. A block that does not fit beside what is queued starts
+   * the next request; one bigger than a whole request is then written in row
+   * chunks that each fill a request, the batch knowing how many of its rows
+   * each sync commits. Per chunk: "@" on the cells whose text Excel would
+   * otherwise reinterpret, then `values` (or `formulas` for rows holding a
+   * formula), then the number formats. Returns the number of cells written.
    */
   private async queueBlock(block: WriteBlock, batch: RequestBatch): Promise<number> {
     const width = block.cells.reduce((w, line) => Math.max(w, line.length), 0);
@@ -341,15 +366,19 @@ class OfficeIO implements HostIO {
     if (fill) return this.queueFillDown(block, fill, width, batch);
     const sheet = this.worksheet(block.sheet);
     const nullRowBytes = 5 * width + 2;
+    const total = block.cells.length;
+    // Rows planned while looking ahead, kept so that no row is planned twice.
+    const planned = await this.startBlock(block, width, nullRowBytes, batch);
     let piece = new Piece(0, nullRowBytes);
     let cells = 0;
-    for (let i = 0; i < block.cells.length; i++) {
-      const row = planRow(block, i, width);
+    for (let i = 0; i < total; i++) {
+      const row = planned[i] ?? planRow(block, i, width);
       cells += block.cells[i].length;
       if (batch.pending + piece.cost(row) > this.limit) {
         if (piece.rows.length > 0)
           batch.add(emitPiece(sheet, block, piece, width), piece.commands());
         // What is queued goes now; the row starts the next request (alone if it must).
+        batch.splitAt({ sheet: block.sheet, rows: i, ofRows: total });
         await batch.flush();
         piece = new Piece(i, nullRowBytes);
       }
@@ -357,6 +386,35 @@ class OfficeIO implements HostIO {
     }
     batch.add(emitPiece(sheet, block, piece, width), piece.commands());
     return cells;
+  }
+
+  /**
+   * Sends what is queued first when the block does not fit beside it, so that
+   * a block is split only when it is bigger than a whole request, and then
+   * from the start of one: a sync never commits the ops before it together
+   * with some of its rows. (A greedy split would save at most one sync per
+   * such block.) Looks ahead at most what is left of the request, and returns
+   * the rows it planned so that none is planned twice.
+   */
+  private async startBlock(
+    block: WriteBlock,
+    width: number,
+    nullRowBytes: number,
+    batch: RequestBatch
+  ): Promise<RowOut[]> {
+    const planned: RowOut[] = [];
+    if (!batch.hasQueued()) return planned;
+    const whole = new Piece(0, nullRowBytes);
+    for (let i = 0; i < block.cells.length; i++) {
+      const row = planRow(block, i, width);
+      planned.push(row);
+      if (batch.pending + whole.cost(row) > this.limit) {
+        await batch.flush();
+        return planned;
+      }
+      whole.push(row);
+    }
+    return planned;
   }
 
   /**
@@ -530,16 +588,19 @@ const CHART_TYPES = {
 
 /**
  * The queue of one request: syncs when the next command group would pass the
- * limit, and counts what each sync committed.
+ * limit, and counts what each sync committed: the ops queued in full, and the
+ * rows of a block split at that sync.
  */
 class RequestBatch {
   /** Estimated bytes queued since the last sync. */
   pending = 0;
   total = 0;
   largest = 0;
-  onCommit: (committedOps: number) => void = () => {};
+  onCommit: (committedOps: number, partial: PartialWrite | undefined) => void = () => {};
   private commands = 0;
   private queuedOps = 0;
+  /** The block being queued, split after its first `rows` rows; cleared when it is queued in full. */
+  private split?: PartialWrite;
 
   constructor(
     private readonly limit: number,
@@ -557,8 +618,18 @@ class RequestBatch {
     this.commands += commands;
   }
 
+  hasQueued(): boolean {
+    return this.commands > 0;
+  }
+
+  /** The block being queued is cut here: the rows before `split.rows` are all queued. */
+  splitAt(split: PartialWrite): void {
+    this.split = split.rows > 0 ? split : undefined;
+  }
+
   opQueued(): void {
     this.queuedOps++;
+    this.split = undefined;
   }
 
   async flush(): Promise<void> {
@@ -567,7 +638,7 @@ class RequestBatch {
     this.largest = Math.max(this.largest, this.pending);
     this.pending = 0;
     this.commands = 0;
-    this.onCommit(this.queuedOps);
+    this.onCommit(this.queuedOps, this.split && { ...this.split });
   }
 }
 
