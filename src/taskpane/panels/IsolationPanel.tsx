@@ -18,7 +18,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { chineseDate, isoFromSerial, serialFromYmd, type DateSerial } from "../../core/dates";
+import { chineseDate, isoFromSerial, type DateSerial } from "../../core/dates";
 import type { Message } from "../../core/issue";
 import type { Lang } from "../../workbook/command";
 import type {
@@ -32,6 +32,8 @@ import type {
 import { maskPersonalText } from "../../workbook/isolation/privacy";
 import { tr } from "../i18n";
 import type { SectionPanelProps } from "../sections";
+import { copyText } from "./clipboard";
+import { serialFromIso } from "./dateInput";
 
 export const COMPUTE_ISOLATION_COMMAND = "computeIsolation";
 export const FORECAST_ISOLATION_COMMAND = "forecastIsolation";
@@ -305,38 +307,6 @@ function unitWord(unit: string): string {
 /** 县(区) and township as shown, masked in case a personal number sits in either cell. */
 function placeName(t: { parent: string | null; township: string }): string {
   return maskPersonalText(t.parent ? `${t.parent} ${t.township}` : t.township);
-}
-
-/**
- * Copies text: the Clipboard API when the page may use it, else the old
- * select-and-copy on the read-only box. Office's task pane can refuse the
- * Clipboard API (permissions policy), so a rejection falls back too.
- */
-async function copyText(text: string, box: HTMLTextAreaElement | null): Promise<boolean> {
-  if (typeof navigator !== "undefined" && navigator.clipboard?.writeText) {
-    try {
-      await navigator.clipboard.writeText(text);
-      return true;
-    } catch {
-      // Refused: try the fallback below.
-    }
-  }
-  if (!box) return false;
-  box.focus();
-  box.select();
-  try {
-    return document.execCommand("copy");
-  } catch {
-    return false;
-  }
-}
-
-/** A date input's `YYYY-MM-DD`, as a serial; undefined when empty or not a date. */
-function serialFromIso(iso: string): DateSerial | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return undefined;
-  const serial = serialFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
-  return Number.isNaN(serial) ? undefined : serial;
 }
 
 function isBedsData(data: unknown): data is IsolationBedsData {

@@ -15,12 +15,14 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { chineseDate, isoFromSerial, serialFromYmd, type DateSerial } from "../../core/dates";
+import { chineseDate, isoFromSerial, type DateSerial } from "../../core/dates";
 import type { Message } from "../../core/issue";
 import type { Lang } from "../../workbook/command";
 import type { ReportStatusData, ReportStatusUnit } from "../../workbook/reporting/reportStatus";
 import { tr } from "../i18n";
 import type { SectionPanelProps } from "../sections";
+import { copyText } from "./clipboard";
+import { serialFromIso } from "./dateInput";
 
 /** The command whose result the panel shows. */
 export const REPORT_STATUS_COMMAND = "reportStatus";
@@ -235,38 +237,6 @@ function UnitList({ testId, title, titleClass, units, lang, detail }: UnitListPr
       )}
     </section>
   );
-}
-
-/**
- * Copies text: the Clipboard API when the page may use it, else the old
- * select-and-copy on the read-only box. Office's task pane can refuse the
- * Clipboard API (permissions policy), so a rejection falls back too.
- */
-async function copyText(text: string, box: HTMLTextAreaElement | null): Promise<boolean> {
-  if (typeof navigator !== "undefined" && navigator.clipboard?.writeText) {
-    try {
-      await navigator.clipboard.writeText(text);
-      return true;
-    } catch {
-      // Refused: try the fallback below.
-    }
-  }
-  if (!box) return false;
-  box.focus();
-  box.select();
-  try {
-    return document.execCommand("copy");
-  } catch {
-    return false;
-  }
-}
-
-/** The serial of an `<input type="date">` value (`YYYY-MM-DD`), or undefined when empty or not a date. */
-function serialFromIso(iso: string): DateSerial | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
-  if (!m) return undefined;
-  const serial = serialFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
-  return Number.isNaN(serial) ? undefined : serial;
 }
 
 /** hh:mm of a serial date-time. */

@@ -8,6 +8,7 @@ import { Button, Caption1, Field, Textarea, makeStyles, tokens } from "@fluentui
 import type { Message } from "../../core/issue";
 import type { Lang } from "../../workbook/command";
 import { tr } from "../i18n";
+import { copyText } from "./clipboard";
 
 export const NOTICE_TEXT = {
   notice: { zh: "通报（可复制）", en: "Notice (to copy)" },
@@ -82,31 +83,4 @@ export function VaccinationNotice({ lang, text }: VaccinationNoticeProps) {
       </div>
     </div>
   );
-}
-
-/**
- * Copies text: the Clipboard API when the page may use it, else the old
- * select-and-copy on the read-only box. Office's task pane may refuse the
- * Clipboard API (its iframe's permissions policy), so a rejection falls back too.
- *
- * @example
- * await copyText("截至1月20日，…", textarea) //=> true
- */
-export async function copyText(text: string, box: HTMLTextAreaElement | null): Promise<boolean> {
-  if (typeof navigator !== "undefined" && navigator.clipboard?.writeText) {
-    try {
-      await navigator.clipboard.writeText(text);
-      return true;
-    } catch {
-      // Refused (no permission, or the page is not focused): the fallback below.
-    }
-  }
-  if (!box || typeof document.execCommand !== "function") return false;
-  box.focus();
-  box.select();
-  try {
-    return document.execCommand("copy");
-  } catch {
-    return false;
-  }
 }
