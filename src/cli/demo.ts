@@ -79,7 +79,16 @@ export function sampleOps(): WriteOp[] {
   return sampleWorkbookSheets().flatMap((sheet): WriteOp[] => [
     { kind: "ensureSheet", sheet: sheet.name },
     ...(sheet.values.length > 0
-      ? [{ kind: "block" as const, sheet: sheet.name, row: 1, column: 1, cells: sheet.values }]
+      ? [
+          {
+            kind: "block" as const,
+            sheet: sheet.name,
+            row: 1,
+            column: 1,
+            cells: sheet.values,
+            numberFormats: sheet.columnFormats ? { byColumn: sheet.columnFormats } : undefined,
+          },
+        ]
       : []),
   ]);
 }

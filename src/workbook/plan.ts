@@ -56,10 +56,6 @@ export interface StyleRange {
   horizontalAlignment?: "Left" | "Center" | "Right";
   border?: boolean;
   merge?: boolean;
-  /** Number format for every cell of the range (e.g. a whole input column prepared by setup). */
-  numberFormat?: string;
-  /** Row height in points for every row of the range (e.g. a wrapped summary row). */
-  rowHeight?: number;
 }
 
 /** Data validation on a range: a drop-down list, or a bounded number. */

@@ -83,13 +83,16 @@ describe("the memory host and the .xlsx host", () => {
   it("write the same cells, formulas and number formats for every command on the sample", async () => {
     const dir = tempDir();
     const input = path.join(dir, "sample.xlsx");
-    // The input as a saved file holds it: plain values, no formats (as MemoryWorkbook opens it).
+    // The input as a saved file holds it: values and the sample's column number formats (as MemoryWorkbook opens it).
     const plain = new ExcelJS.Workbook();
     for (const sheet of sampleWorkbookSheets()) {
       const ws = plain.addWorksheet(sheet.name);
-      sheet.values.forEach((line, r) =>
-        line.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v))
-      );
+      sheet.values.forEach((line, r) => {
+        line.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v));
+        sheet.columnFormats?.forEach((f, c) => {
+          if (f) ws.getCell(r + 1, c + 1).numFmt = f;
+        });
+      });
     }
     await saveXlsx(plain, input);
     const memory = new MemoryWorkbook(sampleWorkbookSheets());

@@ -115,17 +115,25 @@ export class MemoryWorkbook {
   private journal: Journal | null = null;
 
   constructor(
-    sheets: readonly { name: string; values: readonly (readonly CellValue[])[] }[] = [],
+    sheets: readonly {
+      name: string;
+      values: readonly (readonly CellValue[])[];
+      /** Number format per column (0-based), applied to every row given, as a saved file would carry it. */
+      columnFormats?: readonly (string | null)[];
+    }[] = [],
     options: MemoryWorkbookOptions = {}
   ) {
     this.maxRequestBytes = options.maxRequestBytes ?? EXCEL_WEB_REQUEST_LIMIT;
     // Opening a saved file: the values are kept exactly as given (text stays text).
-    for (const { name, values } of sheets) {
+    for (const { name, values, columnFormats } of sheets) {
       const sheet = new SheetModel(name);
       values.forEach((line, r) => {
         const row: RowData = { values: [] };
         line.forEach((v, c) => {
           if (v !== null && v !== "") row.values[c] = v;
+        });
+        columnFormats?.forEach((f, c) => {
+          if (f) (row.formats ??= [])[c] = f;
         });
         sheet.rows[r] = row;
       });

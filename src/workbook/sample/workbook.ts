@@ -5,6 +5,8 @@
  * every command on it. Deterministic: the same sheets on every run.
  */
 import type { CellValue } from "../cells";
+import { CONTRACT_SECTIONS } from "../contract";
+import { detectHeader } from "../headers";
 import { isolationSampleSheets } from "./isolation";
 import { sampleReportingSheets } from "./reporting";
 import { stockpileSampleSheets } from "./stockpile";
@@ -13,14 +15,40 @@ import { sampleVaccinationSheets } from "./vaccination";
 export interface SampleSheet {
   name: string;
   values: CellValue[][];
+  /** Number format per column (0-based), so dates read as dates: a saved ledger carries them. */
+  columnFormats?: (string | null)[];
 }
 
 /** Every sample input sheet, in tab order. */
 export function sampleWorkbookSheets(): SampleSheet[] {
-  return [
+  return withDateFormats([
     ...stockpileSampleSheets(),
     ...isolationSampleSheets(),
     ...sampleVaccinationSheets(),
     ...sampleReportingSheets(),
-  ];
+  ]);
+}
+
+const FORMATS: Partial<Record<string, string>> = {
+  date: "yyyy-mm-dd",
+  datetime: "yyyy-mm-dd hh:mm",
+};
+
+/** Gives each sample sheet the date formats its TableSpec calls for, found under its real header. */
+function withDateFormats(sheets: SampleSheet[]): SampleSheet[] {
+  const specs = CONTRACT_SECTIONS.flatMap((section) => section.tables);
+  return sheets.map((sheet) => {
+    const spec = specs.find((t) => t.sheet === sheet.name);
+    const header = spec && detectHeader(spec, sheet.values);
+    if (!spec || !header) return sheet;
+    const columnFormats: (string | null)[] = [];
+    for (const column of spec.columns) {
+      const at = header.columns.get(column.key);
+      const format = FORMATS[column.type];
+      if (at !== undefined && format) columnFormats[at - 1] = format;
+    }
+    return columnFormats.length > 0
+      ? { ...sheet, columnFormats: Array.from(columnFormats, (f) => f ?? null) }
+      : sheet;
+  });
 }
