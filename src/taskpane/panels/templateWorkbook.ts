@@ -139,7 +139,6 @@ function applyStyle(ws: ExcelJS.Worksheet, op: StyleRange): void {
       const thin = { style: "thin" as const };
       cell.border = { top: thin, bottom: thin, left: thin, right: thin };
     }
-    if (op.numberFormat) cell.numFmt = op.numberFormat;
   });
   if (op.merge && op.range.includes(":")) ws.mergeCells(op.range);
 }
