@@ -12,7 +12,6 @@ import {
   Button,
   Caption1,
   Field,
-  Input,
   Text,
   Textarea,
   makeStyles,
@@ -33,18 +32,16 @@ import { maskPersonalText } from "../../workbook/isolation/privacy";
 import { tr } from "../i18n";
 import type { SectionPanelProps } from "../sections";
 import { copyText } from "./clipboard";
-import { serialFromIso } from "./dateInput";
+import { ReportDateField } from "./ReportDateField";
 
 export const COMPUTE_ISOLATION_COMMAND = "computeIsolation";
 export const FORECAST_ISOLATION_COMMAND = "forecastIsolation";
 
 export const ISOLATION_TEXT = {
-  reportDate: { zh: "报告日期", en: "Report date" },
   reportDateHint: {
     zh: "不选则为今天（按本机时钟）；汇总表标题和需求预测都从这一天算起。",
     en: "Leave it empty for today (the computer's clock); both sheets are dated, and the forecast starts, on this day.",
   },
-  useToday: { zh: "改为今天", en: "Use today" },
   bedsTitle: { zh: "床位缺口", en: "Bed shortfalls" },
   forecastTitle: { zh: "需求超出床位的乡镇", en: "Townships where demand exceeds beds" },
   summaryLabel: { zh: "摘要（可复制到工作群）", en: "Summary (to paste into the work group)" },
@@ -111,7 +108,6 @@ export const ISOLATION_FORMAT = {
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  dateRow: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
   result: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   title: { margin: 0 },
   hint: { color: tokens.colorNeutralForeground3 },
@@ -132,7 +128,6 @@ export function IsolationPanel({
   lastResult,
 }: SectionPanelProps) {
   const styles = useStyles();
-  const chosen = typeof options.reportDate === "number" ? options.reportDate : undefined;
   // lastResult holds only the latest command of the section; keep each command's own.
   const [beds, setBeds] = useState<IsolationBedsData | null>(null);
   const [forecast, setForecast] = useState<IsolationForecastData | null>(null);
@@ -144,34 +139,16 @@ export function IsolationPanel({
       setForecast(data);
   }, [lastResult]);
 
-  const choose = (iso: string) => {
-    const rest: Record<string, unknown> = { ...options };
-    delete rest.reportDate;
-    const serial = serialFromIso(iso);
-    onOptionsChange(serial === undefined ? rest : { ...rest, reportDate: serial });
-  };
-
   return (
     <div className={styles.root} data-testid="isolation-panel">
-      <Field
-        label={tr(lang, ISOLATION_TEXT.reportDate)}
-        hint={tr(lang, ISOLATION_TEXT.reportDateHint)}
-      >
-        <div className={styles.dateRow}>
-          <Input
-            type="date"
-            data-testid="isolation-report-date"
-            value={chosen === undefined ? "" : isoFromSerial(chosen)}
-            disabled={disabled}
-            onChange={(_e, d) => choose(d.value)}
-          />
-          {chosen !== undefined ? (
-            <Button size="small" appearance="subtle" disabled={disabled} onClick={() => choose("")}>
-              {tr(lang, ISOLATION_TEXT.useToday)}
-            </Button>
-          ) : null}
-        </div>
-      </Field>
+      <ReportDateField
+        lang={lang}
+        options={options}
+        onOptionsChange={onOptionsChange}
+        disabled={disabled}
+        hint={ISOLATION_TEXT.reportDateHint}
+        testId="isolation-report-date"
+      />
       {beds ? <BedsResult data={beds} lang={lang} /> : null}
       {forecast ? <ForecastResult data={forecast} lang={lang} /> : null}
     </div>

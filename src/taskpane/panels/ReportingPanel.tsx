@@ -9,7 +9,6 @@ import {
   Button,
   Caption1,
   Field,
-  Input,
   Text,
   Textarea,
   makeStyles,
@@ -22,18 +21,16 @@ import type { ReportStatusData, ReportStatusUnit } from "../../workbook/reportin
 import { tr } from "../i18n";
 import type { SectionPanelProps } from "../sections";
 import { copyText } from "./clipboard";
-import { serialFromIso } from "./dateInput";
+import { ReportDateField } from "./ReportDateField";
 
 /** The command whose result the panel shows. */
 export const REPORT_STATUS_COMMAND = "reportStatus";
 
 export const REPORTING_TEXT = {
-  reportDate: { zh: "报告日期", en: "Report date" },
   reportDateHint: {
     zh: "不选则为今天（按本机时钟）。",
     en: "Leave it empty for today (the computer's clock).",
   },
-  useToday: { zh: "改为今天", en: "Use today" },
   summary: { zh: "报送情况摘要（可复制到工作群）", en: "Summary (to paste into the work group)" },
   copy: { zh: "复制", en: "Copy" },
   copied: { zh: "已复制", en: "Copied" },
@@ -67,7 +64,6 @@ export const REPORTING_FORMAT = {
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  dateRow: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
   result: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   copyRow: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
   copied: { color: tokens.colorPaletteGreenForeground1 },
@@ -88,37 +84,18 @@ export function ReportingPanel({
   lastResult,
 }: SectionPanelProps) {
   const styles = useStyles();
-  const chosen = typeof options.reportDate === "number" ? options.reportDate : undefined;
   const data = lastResult?.commandId === REPORT_STATUS_COMMAND ? statusData(lastResult) : null;
-
-  const choose = (iso: string) => {
-    const rest: Record<string, unknown> = { ...options };
-    delete rest.reportDate;
-    const serial = serialFromIso(iso);
-    onOptionsChange(serial === undefined ? rest : { ...rest, reportDate: serial });
-  };
 
   return (
     <div className={styles.root}>
-      <div className={styles.dateRow}>
-        <Field
-          label={tr(lang, REPORTING_TEXT.reportDate)}
-          hint={tr(lang, REPORTING_TEXT.reportDateHint)}
-        >
-          <Input
-            type="date"
-            data-testid="report-date"
-            value={chosen === undefined ? "" : isoFromSerial(chosen)}
-            disabled={disabled}
-            onChange={(_e, d) => choose(d.value)}
-          />
-        </Field>
-        {chosen !== undefined ? (
-          <Button size="small" appearance="subtle" disabled={disabled} onClick={() => choose("")}>
-            {tr(lang, REPORTING_TEXT.useToday)}
-          </Button>
-        ) : null}
-      </div>
+      <ReportDateField
+        lang={lang}
+        options={options}
+        onOptionsChange={onOptionsChange}
+        disabled={disabled}
+        hint={REPORTING_TEXT.reportDateHint}
+        testId="report-date"
+      />
       {data ? <StatusResult data={data} lang={lang} /> : null}
     </div>
   );
