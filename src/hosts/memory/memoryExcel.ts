@@ -43,7 +43,8 @@ import {
   type PageLayoutData,
   type RowData,
 } from "./model";
-import { MemoryContext, type Action } from "./proxies";
+import type { Action } from "./fake";
+import { MemoryContext } from "./workbookProxies";
 
 /** Excel on the web's request limit. */
 export const EXCEL_WEB_REQUEST_LIMIT = 5 * 1024 * 1024;
