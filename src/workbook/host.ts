@@ -43,7 +43,7 @@ export interface HostIO {
 }
 
 export interface WorkbookHost {
-  readonly kind: "excel" | "memory" | "xlsx";
+  readonly kind: "excel" | "memory" | "xlsx" | "wps";
   transaction<T>(work: (io: HostIO) => Promise<T>): Promise<T>;
   /** Selects a cell for the user (the task pane's issue list). */
   select?(sheet: string, cell: string): Promise<void>;
