@@ -376,6 +376,7 @@ async function streamSheets(
     hyperlinks: "ignore",
     entries: "emit",
   });
+  decodeAcrossChunks(reader);
   let current: string | undefined;
   (reader as unknown as NodeJS.EventEmitter).on("entry", (entry: { type: string; id?: string }) => {
     if (entry.type === "worksheet") current = `xl/worksheets/sheet${entry.id}.xml`;
@@ -394,6 +395,52 @@ async function streamSheets(
       await iterator.return?.();
     }
   }
+}
+
+/** The part readers of exceljs' WorkbookReader that decode an entry (private in 4.4.0). */
+interface ReaderInternals {
+  _parseRels(entry: NodeJS.ReadableStream): unknown;
+  _parseWorkbook(entry: NodeJS.ReadableStream): unknown;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): unknown;
+  _parseStyles(entry: NodeJS.ReadableStream): unknown;
+  _parseWorksheet(chunks: AsyncIterable<Buffer | string>, sheetNo: string): unknown;
+}
+
+/**
+ * exceljs 4.4.0's streaming reader decodes every inflated chunk on its own
+ * (`utils/parse-sax.js` calls `TextDecoder.decode(chunk)` without `stream`), so
+ * a character whose bytes fall across two chunks becomes U+FFFD on both sides:
+ * `东湖乡` read back as `���湖乡`. Its parser passes strings through as they
+ * are, so each part is decoded here, across chunk boundaries, before it
+ * reaches the parser: the entry streams through `setEncoding` (Node's
+ * StringDecoder), the worksheet chunks through a streaming TextDecoder.
+ */
+function decodeAcrossChunks(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
+  const internals = reader as unknown as ReaderInternals;
+  for (const method of [
+    "_parseRels",
+    "_parseWorkbook",
+    "_parseSharedStrings",
+    "_parseStyles",
+  ] as const) {
+    const original = internals[method].bind(reader);
+    internals[method] = (entry: NodeJS.ReadableStream) => {
+      entry.setEncoding("utf8");
+      return original(entry);
+    };
+  }
+  const worksheet = internals._parseWorksheet.bind(reader);
+  internals._parseWorksheet = (chunks, sheetNo) => worksheet(decodeChunks(chunks), sheetNo);
+}
+
+async function* decodeChunks(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8");
+  for await (const chunk of chunks) {
+    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    if (text !== "") yield text;
+  }
+  const rest = decoder.decode();
+  if (rest !== "") yield rest;
 }
 
 /** Sheet names and their zip parts, from workbook.xml and its relationships. */
