@@ -43,6 +43,7 @@ const PAGES = [
 
 module.exports = (env = {}, argv = {}) => {
   const production = (argv.mode ?? "production") === "production";
+  if (env.wps) return wpsConfig(production);
   const officeJs = officeJsSource(env);
   return {
     mode: production ? "production" : "development",
@@ -151,6 +152,112 @@ module.exports = (env = {}, argv = {}) => {
     },
   };
 };
+
+/**
+ * The WPS 表格 add-in, into dist/wps/ (`webpack --env wps`; `npm run build`
+ * runs it after the Office build): ribbon.xml, the entry page and main.js
+ * (the ribbon's callbacks), the task pane on the WPS host, the publish page
+ * for online installs and the offline deployment files. Everything is served
+ * from the add-in's own folder. WPS embeds an older Chromium, so both our
+ * code and the packages are lowered to ES2017 (Chromium 69: see README,
+ * 在 WPS 中使用); the library functions it lacks are polyfilled in
+ * src/hosts/wps/pane/polyfills.ts.
+ */
+const WPS_TARGET = "ES2017";
+
+function wpsConfig(production) {
+  const lowered = (allowJs) => ({
+    loader: "ts-loader",
+    options: {
+      transpileOnly: true,
+      configFile: "tsconfig.json",
+      compilerOptions: {
+        target: WPS_TARGET,
+        ...(allowJs ? { allowJs: true, sourceMap: false } : {}),
+      },
+    },
+  });
+  return {
+    name: "wps",
+    mode: production ? "production" : "development",
+    devtool: production ? "source-map" : "cheap-module-source-map",
+    target: ["web", WPS_TARGET.toLowerCase()],
+    entry: {
+      taskpane: "./src/taskpane/wps.tsx",
+      main: "./src/hosts/wps/addin/main.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist", "wps"),
+      // index.html names main.js as WPS add-ins do; the pane's bundles carry their content hash.
+      filename: (data) =>
+        data.chunk?.name === "main" || !production ? "[name].js" : "[name].[contenthash:8].js",
+      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
+      publicPath: "",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: lowered(false) },
+        // Packages ship newer syntax (?., ??, class fields) than Chromium 69 parses.
+        {
+          test: /\.m?js$/,
+          include: /node_modules/,
+          resolve: { fullySpecified: false },
+          use: lowered(true),
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        chunks: (chunk) => chunk.name !== "main",
+        cacheGroups: {
+          react: {
+            test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+            name: "react",
+            priority: 20,
+          },
+          fluent: {
+            test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc)[\\/]/,
+            name: "fluent",
+            priority: 10,
+          },
+          vendors: { test: /[\\/]node_modules[\\/]/, name: "vendors", priority: 0 },
+          // As in the Office build: exceljs only ever in an async chunk, never named after it.
+          exceljs: {
+            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
+            name: "xlsx-lib",
+            chunks: "async",
+            priority: 30,
+          },
+        },
+      },
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/hosts/wps/addin/index.html",
+        chunks: ["main"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/hosts/wps/addin/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "src/hosts/wps/addin/ribbon.xml", to: "ribbon.xml" },
+          { from: "src/hosts/wps/addin/manifest.xml", to: "manifest.xml" },
+          { from: "src/hosts/wps/addin/publish.html", to: "publish.html" },
+          { from: "src/hosts/wps/addin/publish.js", to: "publish.js" },
+          { from: "src/hosts/wps/addin/deploy/*", to: "deploy/[name][ext]" },
+          { from: "assets/icon-*.png", to: "images/[name][ext]" },
+        ],
+      }),
+    ],
+  };
+}
 
 module.exports.PAGES = PAGES;
 module.exports.DEV_SERVER_PORT = DEV_SERVER_PORT;
