@@ -286,6 +286,8 @@ class EtIO implements HostIO {
 
   private ensureSheet(name: string, tabColor: string | undefined): void {
     if (this.sheets.has(lower(name))) return;
+    // Worksheets.Add shows the new sheet; the clerk's sheet is shown again after the write.
+    this.rememberActive();
     const worksheets = read(this.workbook(), "Worksheets");
     const last = this.order.length > 0 ? this.sheet(this.order[this.order.length - 1]) : undefined;
     const sheet = worksheets.Add(undefined, last);
