@@ -83,7 +83,7 @@ export function planRankVaccination(input: CommandInput): CommandResult {
     return stop(issues);
   }
 
-  const read = readProgress(sheet.values, PROGRESS_SHEET);
+  const read = readProgress(sheet.values, PROGRESS_SHEET, sheet.formulas);
   pushAll(issues, read.issues);
   const columns = read.header?.columns ?? new Map<string, number>();
   const indexed = indexProgress(read.columns);
