@@ -17,7 +17,10 @@ Office.onReady(() => {
   document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
   document.title = tr(lang, UI.appName);
   const actions: TaskpaneActions = {
-    ...createActions({ host: createOfficeHost({ run: Excel.run }), lang }),
+    ...createActions({
+      host: createOfficeHost({ run: Excel.run, requirements: Office.context.requirements }),
+      lang,
+    }),
     createWorkbook: Office.context.requirements.isSetSupported("ExcelApi", "1.8")
       ? async (base64) => {
           try {

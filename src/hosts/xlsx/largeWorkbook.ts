@@ -30,6 +30,7 @@ import type { CellValue } from "../../workbook/cells";
 import { HostError } from "../../workbook/host";
 import { isFormulaCell } from "../../workbook/plan";
 import { plainValue } from "./cellValues";
+import { checkCellPosition } from "./dataRegion";
 import { cannotWrite, checkZipSizes, loadXlsx, unreadable } from "./files";
 import type { OpenedWorkbook } from "./open";
 import { createXlsxHost, type BulkEdit, type BulkSheet } from "./xlsxHost";
@@ -133,6 +134,7 @@ export async function openLargeWorkbook(
     const total = expectedRows.get(part.part) ?? 0;
     for await (const row of reader) {
       const r = row.number;
+      checkCellPosition(part.name, r, 1, path.basename(file));
       const values: CellValue[] = [];
       let formulas: CellValue[] | undefined;
       row.eachCell({ includeEmpty: false }, (cell, c) => {
@@ -215,7 +217,7 @@ async function saveStreamed(
         await copyStreamedRows(input, part, big, ws, out, onProgress);
       } else {
         ws.eachRow({ includeEmpty: true }, (row, r) => {
-          const target = out.getRow(r);
+          const target = rowAt(out, r);
           if (row.height) target.height = row.height;
           row.eachCell({ includeEmpty: true }, (cell, c) => copyCell(cell, target.getCell(c)));
           target.commit();
@@ -256,16 +258,20 @@ async function copyStreamedRows(
   const writeEditsBefore = (row: number) => {
     while (nextEdit < editRows.length && editRows[nextEdit] < row) {
       const r = editRows[nextEdit++];
-      const target = out.getRow(r);
+      const target = rowAt(out, r);
       overlay(target, r);
       target.commit();
     }
   };
   const total = big.values.length;
+  if (big.cleared) {
+    writeEditsBefore(Number.POSITIVE_INFINITY);
+    return;
+  }
   await streamSheets(input, new Map([[part.part, part]]), async (_p, reader) => {
     for await (const row of reader) {
       writeEditsBefore(row.number);
-      const target = out.getRow(row.number);
+      const target = rowAt(out, row.number);
       if (row.height) target.height = row.height;
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         const to = target.getCell(c);
@@ -287,6 +293,20 @@ async function copyStreamedRows(
     }
   });
   writeEditsBefore(Number.POSITIVE_INFINITY);
+}
+
+/**
+ * The writer's row `r`, skipping empty rows first. exceljs' WorksheetWriter
+ * keeps uncommitted rows in an array from its first uncommitted row and
+ * commits by shifting that array one row at a time, so a row a million rows
+ * past the last one (a stray cell at XFD1048576) made a million-slot sparse
+ * array shifted a million times. When every row before is committed, the
+ * array is empty and its start can move straight to `r`.
+ */
+function rowAt(out: ExcelJS.Worksheet, r: number): ExcelJS.Row {
+  const writer = out as unknown as { _rows: unknown[]; _rowZero: number };
+  if (writer._rows.length === 0 && r > writer._rowZero) writer._rowZero = r;
+  return out.getRow(r);
 }
 
 function applyEdits(row: ExcelJS.Row, edits: ReadonlyMap<number, BulkEdit> | undefined): void {
@@ -376,6 +396,7 @@ async function streamSheets(
     hyperlinks: "ignore",
     entries: "emit",
   });
+  decodeAcrossChunks(reader);
   let current: string | undefined;
   (reader as unknown as NodeJS.EventEmitter).on("entry", (entry: { type: string; id?: string }) => {
     if (entry.type === "worksheet") current = `xl/worksheets/sheet${entry.id}.xml`;
@@ -394,6 +415,52 @@ async function streamSheets(
       await iterator.return?.();
     }
   }
+}
+
+/** The part readers of exceljs' WorkbookReader that decode an entry (private in 4.4.0). */
+interface ReaderInternals {
+  _parseRels(entry: NodeJS.ReadableStream): unknown;
+  _parseWorkbook(entry: NodeJS.ReadableStream): unknown;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): unknown;
+  _parseStyles(entry: NodeJS.ReadableStream): unknown;
+  _parseWorksheet(chunks: AsyncIterable<Buffer | string>, sheetNo: string): unknown;
+}
+
+/**
+ * exceljs 4.4.0's streaming reader decodes every inflated chunk on its own
+ * (`utils/parse-sax.js` calls `TextDecoder.decode(chunk)` without `stream`), so
+ * a character whose bytes fall across two chunks becomes U+FFFD on both sides:
+ * `东湖乡` read back as `���湖乡`. Its parser passes strings through as they
+ * are, so each part is decoded here, across chunk boundaries, before it
+ * reaches the parser: the entry streams through `setEncoding` (Node's
+ * StringDecoder), the worksheet chunks through a streaming TextDecoder.
+ */
+function decodeAcrossChunks(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
+  const internals = reader as unknown as ReaderInternals;
+  for (const method of [
+    "_parseRels",
+    "_parseWorkbook",
+    "_parseSharedStrings",
+    "_parseStyles",
+  ] as const) {
+    const original = internals[method].bind(reader);
+    internals[method] = (entry: NodeJS.ReadableStream) => {
+      entry.setEncoding("utf8");
+      return original(entry);
+    };
+  }
+  const worksheet = internals._parseWorksheet.bind(reader);
+  internals._parseWorksheet = (chunks, sheetNo) => worksheet(decodeChunks(chunks), sheetNo);
+}
+
+async function* decodeChunks(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8");
+  for await (const chunk of chunks) {
+    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    if (text !== "") yield text;
+  }
+  const rest = decoder.decode();
+  if (rest !== "") yield rest;
 }
 
 /** Sheet names and their zip parts, from workbook.xml and its relationships. */
