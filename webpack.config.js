@@ -2,6 +2,7 @@
 // `npm run build` writes content-hashed bundles to dist/; `npm start`
 // (scripts/start.mjs) serves the same configuration on https://localhost:3000.
 const path = require("path");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
@@ -38,6 +39,7 @@ const PAGES = [
     officeJs: true,
   },
   { filename: "preview.html", template: "./src/taskpane/preview.html", chunk: "preview" },
+  { filename: "workbook.html", template: "./src/taskpane/workbook.html", chunk: "workbook" },
   { filename: "commands.html", template: "./src/commands/commands.html", chunk: "commands" },
 ];
 
@@ -53,6 +55,7 @@ module.exports = (env = {}, argv = {}) => {
       taskpane: "./src/taskpane/taskpane.tsx",
       officeWatch: "./src/taskpane/officeWatch.ts",
       preview: "./src/taskpane/preview.tsx",
+      workbook: "./src/standalone/page.tsx",
       commands: "./src/commands/commands.ts",
     },
     output: {
@@ -61,7 +64,12 @@ module.exports = (env = {}, argv = {}) => {
       chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // The 工作簿计算页 reads files with hosts/xlsx, whose Node-only paths (files on disk,
+      // streaming) it never calls: those modules resolve to nothing in the browser.
+      fallback: { fs: false, path: false, string_decoder: false, buffer: false },
+    },
     module: {
       rules: [
         {
@@ -125,6 +133,9 @@ module.exports = (env = {}, argv = {}) => {
       maxAssetSize: 900_000,
     },
     plugins: [
+      new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
+        resource.request = resource.request.replace(/^node:/, "");
+      }),
       ...PAGES.map(
         (page) =>
           new HtmlWebpackPlugin({
