@@ -31,7 +31,7 @@ describe("the production bundle", () => {
   });
 
   it("never puts exceljs in a page's initial scripts", () => {
-    for (const page of ["taskpane.html", "preview.html", "commands.html"])
+    for (const page of ["taskpane.html", "preview.html", "commands.html", "workbook.html"])
       for (const file of initialScripts(page)) {
         expect(file).not.toMatch(/exceljs/i);
         expect(readFileSync(path.join(DIST, file), "utf8")).not.toMatch(/ExcelJS|exceljs/);
