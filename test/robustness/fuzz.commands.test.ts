@@ -35,7 +35,7 @@ import { isFormulaCell, type CellWrite, type WriteOp } from "../../src/workbook/
 import type { ReportStatusData } from "../../src/workbook/reporting/reportStatus";
 import { RECORDS_SPEC, ROSTER_SPEC } from "../../src/workbook/reporting/specs";
 import { SAMPLE_REPORT_DATE, SAMPLE_TOWNSHIPS } from "../../src/workbook/sample/county";
-import { SAMPLE_GROUPS } from "../../src/workbook/sample/vaccination";
+import { SAMPLE_GROUPS } from "../../src/workbook/vaccination/sample";
 import type { TableSpec } from "../../src/workbook/schema";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
 import { planImport, type ReturnedFile } from "../../src/workbook/stockpile/import";
