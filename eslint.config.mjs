@@ -35,6 +35,25 @@ const banPackages = {
   ],
 };
 
+// Capability folders of src/workbook (see src/workbook/capabilities.ts): none
+// imports another; what they share lives in src/workbook itself. The one
+// exception: 物资储备 reads the 填报单位 roster (template units) and logs the
+// returns it imports in 报送记录, both tables of 日报告 — through its specs,
+// read and records files only.
+const CAPABILITY_FOLDERS = ["stockpile", "isolation", "vaccination", "reporting"];
+const SHARED_WITH_STOCKPILE = { reporting: ["./specs.ts", "./read.ts", "./records.ts"] };
+const capabilityZones = CAPABILITY_FOLDERS.flatMap((target) =>
+  CAPABILITY_FOLDERS.filter((from) => from !== target).map((from) => ({
+    target: `./src/workbook/${target}`,
+    from: `./src/workbook/${from}`,
+    ...(target === "stockpile" && SHARED_WITH_STOCKPILE[from]
+      ? { except: SHARED_WITH_STOCKPILE[from] }
+      : {}),
+    message:
+      "capability folders do not import each other: move what they share into src/workbook (docs/adding-a-capability.md).",
+  }))
+);
+
 const UPPER_LAYERS = [
   "**/hosts/**",
   "**/taskpane/**",
@@ -122,6 +141,7 @@ export default [
               from: ["./src/cli", "./src/commands"],
               message: "the task pane does not import the CLI or ribbon commands.",
             },
+            ...capabilityZones,
           ],
         },
       ],

@@ -32,7 +32,7 @@ import { isFormulaCell } from "../../workbook/plan";
 import { plainValue } from "./cellValues";
 import { checkCellPosition } from "./dataRegion";
 import { cannotWrite, checkZipSizes, loadXlsx, unreadable } from "./files";
-import type { OpenedWorkbook } from "./open";
+import type { OpenedWorkbook } from "./openedWorkbook";
 import { createXlsxHost, type BulkEdit, type BulkSheet } from "./xlsxHost";
 
 /**
