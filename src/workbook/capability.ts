@@ -20,7 +20,10 @@ export interface SampleSheet {
   columnFormats?: (string | null)[];
 }
 
-export interface Capability<Id extends string = string> {
+export interface Capability<
+  Id extends string = string,
+  Commands extends readonly Command[] = readonly Command[],
+> {
   /** Stable id; also the task pane's section id (`section-<id>`). */
   id: Id;
   /** The task pane's section title. */
@@ -32,7 +35,7 @@ export interface Capability<Id extends string = string> {
    * no button: its panel runs it. The first is the one whose input sheet
    * `--only <word>` requires.
    */
-  commands: readonly Command[];
+  commands: Commands;
   /** The input sheets 初始化工作簿 creates when they are absent (existing sheets are left alone). */
   setupSheets(snapshot: WorkbookSnapshot): WriteOp[];
   /** Its section of docs/workbook-contract.md. */
@@ -48,8 +51,9 @@ export interface Capability<Id extends string = string> {
  * defineCapability({ id: "vaccination", title, cliWord: "接种", commands: [rankVaccination], … }).id
  * //=> "vaccination"
  */
-export function defineCapability<const Id extends string>(
-  capability: Capability<Id>
-): Capability<Id> {
+export function defineCapability<
+  const Id extends string,
+  const Commands extends readonly Command[],
+>(capability: Capability<Id, Commands>): Capability<Id, Commands> {
   return capability;
 }

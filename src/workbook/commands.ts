@@ -9,7 +9,7 @@ import { initWorkbook } from "./init/initWorkbook";
 
 export const COMMANDS: readonly Command[] = [
   initWorkbook,
-  ...CAPABILITIES.flatMap((c) => c.commands),
+  ...CAPABILITIES.flatMap((c): readonly Command[] => c.commands),
 ];
 
 /** The id of a registered command. */

@@ -1,3 +1,4 @@
+import { COMMANDS, type CommandId } from "../../src/workbook/commands";
 import {
   DEFAULT_PARAMS,
   PARAMS,
@@ -19,5 +20,15 @@ describe("ParamKey and Params", () => {
     // @ts-expect-error 排名方式 has no third choice
     const wrong: TieRule = "随机";
     expect([rule, unit, wrong]).toEqual(["并列占位", "间", "随机"]);
+  });
+});
+
+describe("CommandId", () => {
+  it("is the union of the registered ids", () => {
+    const ids: CommandId[] = COMMANDS.map((c) => c.id as CommandId);
+    // @ts-expect-error not a registered command
+    const unknown: CommandId = "computeNucleicAcid";
+    expect(ids).toContain("rankVaccination");
+    expect(ids).not.toContain(unknown);
   });
 });
