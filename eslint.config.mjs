@@ -1,6 +1,9 @@
 // Lint keeps the layers honest: imports point one way only,
 // core ← workbook ← hosts ← taskpane / commands / cli, and core and workbook
 // touch no Office, DOM, React or file-system API. See docs/architecture.md.
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import officeAddins from "eslint-plugin-office-addins";
 import importPlugin from "eslint-plugin-import";
 import tseslint from "typescript-eslint";
@@ -40,7 +43,10 @@ const banPackages = {
 // exception: 物资储备 reads the 填报单位 roster (template units) and logs the
 // returns it imports in 报送记录, both tables of 日报告 — through its specs,
 // read and records files only.
-const CAPABILITY_FOLDERS = ["stockpile", "isolation", "vaccination", "reporting"];
+const WORKBOOK_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "src/workbook");
+const CAPABILITY_FOLDERS = readdirSync(WORKBOOK_DIR, { withFileTypes: true }).flatMap((d) =>
+  d.isDirectory() && existsSync(path.join(WORKBOOK_DIR, d.name, "capability.ts")) ? [d.name] : []
+);
 const SHARED_WITH_STOCKPILE = { reporting: ["./specs.ts", "./read.ts", "./records.ts"] };
 const capabilityZones = CAPABILITY_FOLDERS.flatMap((target) =>
   CAPABILITY_FOLDERS.filter((from) => from !== target).map((from) => ({
