@@ -164,7 +164,7 @@ const BODY_ROW_HEIGHT = 18;
 const CAPTION_ROW_HEIGHT = 22;
 const GAP_ROW_HEIGHT = 10;
 /** Page content is planned at this share of the printable height, so a program that lays rows out a little taller still breaks where we do. */
-const PAGE_SAFETY = 0.9;
+const PAGE_SAFETY = 0.93;
 
 /**
  * The ops that write a leader sheet, and where everything landed.
@@ -173,22 +173,17 @@ const PAGE_SAFETY = 0.9;
  * leaderSheetOps({ sheet: "隔离床位汇总", title: "截至2022年1月20日隔离床位情况汇总", blocks: [b], asOf: "截至2022年1月20日" }).ops[0]
  * //=> { kind: "ensureSheet", sheet: "隔离床位汇总" }
  */
-export function leaderSheetOps(spec: LeaderSheetSpec): { ops: WriteOp[]; layout: LeaderSheetLayout } {
+export function leaderSheetOps(spec: LeaderSheetSpec): {
+  ops: WriteOp[];
+  layout: LeaderSheetLayout;
+} {
   const { sheet } = spec;
   const blocks = spec.blocks.map((b) => b.block);
   const lastColumn = Math.max(1, ...blocks.map((b) => b.columns.length));
   const widths = columnWidths(blocks, lastColumn);
   const tableWidth = widths.reduce((s, w) => s + w, 0);
-  const portraitWidth = A4.width - LEADER_MARGINS.left - LEADER_MARGINS.right;
-  const orientation: PageSetup["orientation"] = tableWidth > portraitWidth ? "Landscape" : "Portrait";
-  const page =
-    orientation === "Landscape"
-      ? { width: A4.height, height: A4.width }
-      : { width: A4.width, height: A4.height };
-  const printableWidth = page.width - LEADER_MARGINS.left - LEADER_MARGINS.right;
-  const scale = Math.min(1, printableWidth / tableWidth);
-  const capacity =
-    ((page.height - LEADER_MARGINS.top - LEADER_MARGINS.bottom) / scale) * PAGE_SAFETY;
+  const orientation = chooseOrientation(spec, blocks, tableWidth);
+  const { capacity } = pageFit(orientation, tableWidth);
   const singleTable = blocks.length === 1;
 
   const values: WriteOp[] = [];
@@ -289,7 +284,13 @@ export function leaderSheetOps(spec: LeaderSheetSpec): { ops: WriteOp[]; layout:
     if (singleTable) pageHead = headerHeight;
 
     // Where every line lands first (formulas refer to other lines), then the writes.
-    const steps: { header: boolean; index: number; row: number; height: number; breakBefore: boolean }[] = [];
+    const steps: {
+      header: boolean;
+      index: number;
+      row: number;
+      height: number;
+      breakBefore: boolean;
+    }[] = [];
     {
       let r = row;
       let u = used;
@@ -386,7 +387,11 @@ export function leaderSheetOps(spec: LeaderSheetSpec): { ops: WriteOp[]; layout:
     for (const chunk of noteChunks) {
       if (used + chunk.height > capacity) newPage();
       values.push({ kind: "block", sheet, row, column: 1, cells: [[chunk.text]] });
-      style(rangeAddress(row, 1, row, lastColumn), { merge: true, wrap: true, fontColor: NOTE_FONT });
+      style(rangeAddress(row, 1, row, lastColumn), {
+        merge: true,
+        wrap: true,
+        fontColor: NOTE_FONT,
+      });
       noteRows.push(row);
       place(chunk.height);
     }
@@ -424,10 +429,7 @@ export function leaderSheetOps(spec: LeaderSheetSpec): { ops: WriteOp[]; layout:
   const widthOps: WriteOp = {
     kind: "columnWidths",
     sheet,
-    widths: [
-      ...widths.map((width, i) => ({ column: i + 1, width })),
-      ...chartOps.widths,
-    ],
+    widths: [...widths.map((width, i) => ({ column: i + 1, width })), ...chartOps.widths],
   };
   const firstLayout = blockLayouts[0];
   const pageSetup: PageSetup = {
@@ -569,6 +571,54 @@ interface ChartWrite {
   anchorRow: number;
 }
 
+/** The printable height of a page in sheet points (before fitting to the width), and the scale. */
+function pageFit(
+  orientation: PageSetup["orientation"],
+  tableWidth: number
+): { capacity: number; scale: number } {
+  const page =
+    orientation === "Landscape"
+      ? { width: A4.height, height: A4.width }
+      : { width: A4.width, height: A4.height };
+  const printableWidth = page.width - LEADER_MARGINS.left - LEADER_MARGINS.right;
+  const scale = Math.min(1, printableWidth / tableWidth);
+  const capacity =
+    ((page.height - LEADER_MARGINS.top - LEADER_MARGINS.bottom) / scale) * PAGE_SAFETY;
+  return { capacity, scale };
+}
+
+/**
+ * Portrait when the table fits the width; otherwise landscape, unless portrait
+ * prints on fewer pages at no less than 70% (a leader prefers one page).
+ */
+function chooseOrientation(
+  spec: LeaderSheetSpec,
+  blocks: readonly LeaderBlock<unknown>[],
+  tableWidth: number
+): PageSetup["orientation"] {
+  const portrait = pageFit("Portrait", tableWidth);
+  if (portrait.scale >= 1) return "Portrait";
+  const landscape = pageFit("Landscape", tableWidth);
+  const text = [...(spec.summary ?? []), ...(spec.notes ?? [])]
+    .flatMap((p) => wrapChunks(p, tableWidth, BODY_FONT))
+    .reduce((sum, c) => sum + c.height, 0);
+  const height =
+    textHeight(spec.title, tableWidth, TITLE_FONT_SIZE, 6) +
+    text +
+    blocks.reduce(
+      (sum, b) =>
+        sum +
+        CAPTION_ROW_HEIGHT +
+        2 * BODY_ROW_HEIGHT +
+        b.rows.reduce((s: number, r, i) => s + lineHeight(b, r, i), 0),
+      0
+    );
+  const pages = (capacity: number) => Math.ceil(height / capacity);
+  return portrait.scale >= 0.7 && pages(portrait.capacity) < pages(landscape.capacity)
+    ? "Portrait"
+    : "Landscape";
+}
+
 /** Lines of a paragraph as a printer breaks them, estimated: half an em per unit, with a margin for wider fonts. */
 function wrapLines(text: string, width: number, fontSize: number): string[] {
   const usable = Math.max(fontSize, width - 8);
@@ -655,7 +705,8 @@ function columnWidths(blocks: readonly LeaderBlock<unknown>[], last: number): nu
 function alignments(columns: readonly LeaderColumn<unknown>[]): ("Left" | "Center" | "Right")[] {
   const out: ("Left" | "Center" | "Right")[] = [];
   columns.forEach((c, i) => {
-    const numeric = c.numberFormat !== undefined && c.numberFormat !== null && c.numberFormat !== "@";
+    const numeric =
+      c.numberFormat !== undefined && c.numberFormat !== null && c.numberFormat !== "@";
     const base = c.align ?? (numeric ? "Right" : "Left");
     out.push(c.align === undefined && base === "Left" && out[i - 1] === "Right" ? "Center" : base);
   });
@@ -682,7 +733,10 @@ function chartDataOps(
     if (lines.length === 0) continue;
     const cells: CellWrite[][] = [
       [chart.categoryHeader, ...chart.series.map((s) => s.header)],
-      ...lines.map(({ r, i }) => [chart.category(r), ...chart.series.map((s) => s.value(r, at(i)))]),
+      ...lines.map(({ r, i }) => [
+        chart.category(r),
+        ...chart.series.map((s) => s.value(r, at(i))),
+      ]),
     ];
     const last = column + chart.series.length;
     widest = Math.max(widest, chart.series.length + 1);
@@ -718,7 +772,10 @@ function chartDataOps(
   return {
     values,
     formats,
-    widths: Array.from({ length: widest }, (_, i) => ({ column: column + i, width: i === 0 ? 110 : 80 })),
+    widths: Array.from({ length: widest }, (_, i) => ({
+      column: column + i,
+      width: i === 0 ? 110 : 80,
+    })),
   };
 }
 
@@ -750,4 +807,3 @@ function runsExcluding(first: number, last: number, skip: readonly number[]): [n
   for (let r = first; r <= last; r++) if (!skip.includes(r)) rows.push(r);
   return rowRuns(rows);
 }
-

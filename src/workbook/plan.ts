@@ -180,7 +180,10 @@ export interface PageMargins {
  * footerCode("第{page}页 共{pages}页 R&D") //=> "第&P页 共&N页 R&&D"
  */
 export function footerCode(text: string): string {
-  return text.replace(/&/g, "&&").replace(/\{page\}/g, "&P").replace(/\{pages\}/g, "&N");
+  return text
+    .replace(/&/g, "&&")
+    .replace(/\{page\}/g, "&P")
+    .replace(/\{pages\}/g, "&N");
 }
 
 export type WriteOp =

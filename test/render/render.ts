@@ -40,6 +40,8 @@ export interface Printed {
   headers: Map<string, string[][]>;
   /** Per sheet, its title (A1). */
   titles: Map<string, string>;
+  /** Per sheet, the text of its merged cells (title, summary, notes, 通报). */
+  mergedTexts: Map<string, string[]>;
 }
 
 export function popplerPresent(): boolean {
@@ -63,18 +65,20 @@ export async function printLeaderSheets(): Promise<Printed> {
   await book.xlsx.readFile(demo);
   const headers = new Map<string, string[][]>();
   const titles = new Map<string, string>();
+  const mergedTexts = new Map<string, string[]>();
   const fill = `FF${HEADER_FILL.slice(1).toUpperCase()}`;
   for (const ws of book.worksheets) {
     if (!LEADER_SHEETS.includes(ws.name)) continue;
     titles.set(ws.name, String(ws.getCell("A1").value ?? ""));
     const rows: string[][] = [];
     ws.eachRow((row) => {
-      const a = row.getCell(1);
-      const argb = (a.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-      if (argb === fill && a.font?.bold)
-        rows.push([a, row.getCell(2)].map((c) => String(c.value ?? "")));
+      const { fill: cellFill, font } = row.getCell(1).style;
+      const argb = (cellFill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+      if (argb === fill && font?.bold)
+        rows.push([1, 2].map((c) => String(row.getCell(c).value ?? "")));
     });
     headers.set(ws.name, rows);
+    mergedTexts.set(ws.name, mergedTextsOf(ws));
   }
   // Hidden sheets do not print. Only workbook.xml is edited (a round trip through exceljs would
   // drop page breaks); LibreOffice prints the active sheet even when hidden, so a leader sheet is made active.
@@ -89,10 +93,15 @@ export async function printLeaderSheets(): Promise<Printed> {
       const bare = tag.replace(/ state="[^"]*"/, "");
       return bare.replace(/\/>$/, ' state="hidden"/>');
     })
-    .replace(/activeTab="\d+"/, `activeTab="${first}"`)
-    .replace(/<workbookView(?![^>]*activeTab)/, `<workbookView activeTab="${first}"`);
+    .replace(/<bookViews>.*?<\/bookViews>/, "")
+    .replace(
+      "<sheets>",
+      `<bookViews><workbookView activeTab="${first}" firstSheet="${first}"/></bookViews><sheets>`
+    );
   zip.file("xl/workbook.xml", patched);
-  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+  for (const name of Object.keys(zip.files).filter((n) =>
+    /^xl\/worksheets\/sheet\d+\.xml$/.test(n)
+  )) {
     const sheetXml = await zip.file(name)!.async("string");
     zip.file(name, sheetXml.replace(/ tabSelected="1"/g, ""));
   }
@@ -116,7 +125,7 @@ export async function printLeaderSheets(): Promise<Printed> {
   );
   const pdf = path.join(env.cwd, "leaders.pdf");
   if (!existsSync(pdf)) throw new Error("LibreOffice wrote no PDF");
-  return { pdf, pages: readPages(pdf, titles), headers, titles };
+  return { pdf, pages: readPages(pdf, titles), headers, titles, mergedTexts };
 }
 
 /** Pages with their sizes (pdfinfo) and word boxes (pdftotext -bbox-layout). */
@@ -169,9 +178,28 @@ export function hasHeaderRow(page: PrintedPage, headers: readonly string[][]): b
     page.words.some(
       (wa) =>
         wa.text === a &&
-        page.words.some((wb) => wb.text === b && Math.abs(wb.yMin - wa.yMin) < 3 && wb.xMin > wa.xMin)
+        page.words.some(
+          (wb) => wb.text === b && Math.abs(wb.yMin - wa.yMin) < 3 && wb.xMin > wa.xMin
+        )
     )
   );
+}
+
+/** The strings in the top-left cells of a sheet's merged areas. */
+export function mergedTextsOf(ws: ExcelJS.Worksheet): string[] {
+  const merges = (ws.model as { merges?: string[] }).merges ?? [];
+  return merges
+    .map((m) => ws.getCell(m.split(":")[0]).value)
+    .filter((v): v is string => typeof v === "string" && v.trim() !== "");
+}
+
+/** A sheet's printed text, words joined without the spaces and line breaks between them. */
+export function printedText(pages: readonly PrintedPage[], sheet: string): string {
+  return pages
+    .filter((p) => p.sheet === sheet)
+    .map((p) => p.words.map((w) => w.text).join(""))
+    .join("")
+    .replace(/\s+/g, "");
 }
 
 /** Words that are figures: counts, rates, decimals. */
@@ -180,11 +208,27 @@ export function isFigure(text: string): boolean {
 }
 
 /** Writes PNGs of some pages (pdftoppm, 60 dpi) to `dir` as `<prefix>-<n>.png`. */
-export function pagePngs(pdf: string, pages: readonly number[], dir: string, prefix: string): string[] {
+export function pagePngs(
+  pdf: string,
+  pages: readonly number[],
+  dir: string,
+  prefix: string
+): string[] {
   mkdirSync(dir, { recursive: true });
   return pages.map((p, i) => {
     const base = path.join(dir, `${prefix}${i === 0 ? "" : `-${i + 1}`}`);
-    execFileSync("pdftoppm", ["-png", "-r", "60", "-f", String(p), "-l", String(p), "-singlefile", pdf, base]);
+    execFileSync("pdftoppm", [
+      "-png",
+      "-r",
+      "60",
+      "-f",
+      String(p),
+      "-l",
+      String(p),
+      "-singlefile",
+      pdf,
+      base,
+    ]);
     return `${base}.png`;
   });
 }

@@ -262,6 +262,7 @@ class MemoryWorksheet
       | "charts"
       | "freezePanes"
       | "pageLayout"
+      | "horizontalPageBreaks"
       | "protection"
       | "activate"
     >
@@ -304,6 +305,14 @@ class MemoryWorksheet
 
   get pageLayout(): MemoryPageLayout {
     return new MemoryPageLayout(this.ctx, `${this.path}.pageLayout`, this.locate);
+  }
+
+  get horizontalPageBreaks(): MemoryPageBreakCollection {
+    return new MemoryPageBreakCollection(
+      this.ctx,
+      `${this.path}.horizontalPageBreaks`,
+      this.locate
+    );
   }
 
   get protection(): MemoryWorksheetProtection {
@@ -682,6 +691,7 @@ class MemoryRangeFormat
       | "wrapText"
       | "horizontalAlignment"
       | "columnWidth"
+      | "rowHeight"
       | "borders"
       | "protection"
     >
@@ -725,6 +735,20 @@ class MemoryRangeFormat
   set horizontalAlignment(alignment: Excel.RangeFormat["horizontalAlignment"]) {
     queueStyle(this, this.ctx, this.locate, "horizontalAlignment", {
       horizontalAlignment: String(alignment),
+    });
+  }
+
+  get rowHeight(): number {
+    throw propertyNotLoaded("rowHeight");
+  }
+
+  set rowHeight(height: number) {
+    this.queue("rowHeight", height, () => {
+      const target = this.locate();
+      if (!target) return;
+      const { sheet, rect } = target;
+      this.ctx.journal.meta(sheet);
+      for (let r = rect.row; r < rect.row + rect.rows; r++) sheet.rowHeights.set(r, height);
     });
   }
 
@@ -1457,7 +1481,22 @@ class MemoryFreezePanes
 
 class MemoryPageLayout
   extends FakeObject
-  implements Fake<Excel.PageLayout, "orientation" | "zoom" | "setPrintTitleRows" | "headersFooters">
+  implements
+    Fake<
+      Excel.PageLayout,
+      | "orientation"
+      | "zoom"
+      | "setPrintTitleRows"
+      | "headersFooters"
+      | "paperSize"
+      | "topMargin"
+      | "bottomMargin"
+      | "leftMargin"
+      | "rightMargin"
+      | "headerMargin"
+      | "footerMargin"
+      | "setPrintArea"
+    >
 {
   constructor(
     ctx: MemoryContext,
@@ -1489,6 +1528,77 @@ class MemoryPageLayout
 
   get headersFooters(): MemoryHeaderFooterGroup {
     return new MemoryHeaderFooterGroup(this.ctx, `${this.path}.headersFooters`, this.locate);
+  }
+
+  get paperSize(): Excel.PageLayout["paperSize"] {
+    throw propertyNotLoaded("paperSize");
+  }
+
+  set paperSize(size: Excel.PageLayout["paperSize"]) {
+    this.change("paperSize", size, (page) => {
+      page.paperSize = String(size);
+    });
+  }
+
+  get topMargin(): number {
+    throw propertyNotLoaded("topMargin");
+  }
+
+  set topMargin(points: number) {
+    this.margin("top", points);
+  }
+
+  get bottomMargin(): number {
+    throw propertyNotLoaded("bottomMargin");
+  }
+
+  set bottomMargin(points: number) {
+    this.margin("bottom", points);
+  }
+
+  get leftMargin(): number {
+    throw propertyNotLoaded("leftMargin");
+  }
+
+  set leftMargin(points: number) {
+    this.margin("left", points);
+  }
+
+  get rightMargin(): number {
+    throw propertyNotLoaded("rightMargin");
+  }
+
+  set rightMargin(points: number) {
+    this.margin("right", points);
+  }
+
+  get headerMargin(): number {
+    throw propertyNotLoaded("headerMargin");
+  }
+
+  set headerMargin(points: number) {
+    this.margin("header", points);
+  }
+
+  get footerMargin(): number {
+    throw propertyNotLoaded("footerMargin");
+  }
+
+  set footerMargin(points: number) {
+    this.margin("footer", points);
+  }
+
+  setPrintArea(area: Excel.Range | Excel.RangeAreas | string): void {
+    const address = typeof area === "string" ? area : rangePath(area as Excel.Range);
+    this.change("setPrintArea", address, (page) => {
+      page.printArea = address;
+    });
+  }
+
+  private margin(edge: keyof PageLayoutData["margins"], points: number): void {
+    this.change(`${edge}Margin`, points, (page) => {
+      page.margins = { ...page.margins, [edge]: points };
+    });
   }
 
   setPrintTitleRows(rows: Excel.Range | string): void {
@@ -1525,7 +1635,11 @@ class MemoryHeaderFooterGroup
   }
 }
 
-class MemoryHeaderFooter extends FakeObject implements Fake<Excel.HeaderFooter, "centerHeader"> {
+class MemoryHeaderFooter
+  extends FakeObject
+  implements
+    Fake<Excel.HeaderFooter, "centerHeader" | "leftFooter" | "centerFooter" | "rightFooter">
+{
   constructor(
     ctx: MemoryContext,
     path: string,
@@ -1544,6 +1658,75 @@ class MemoryHeaderFooter extends FakeObject implements Fake<Excel.HeaderFooter, 
       if (!sheet) return;
       this.ctx.journal.meta(sheet);
       sheet.page.centerHeader = text;
+    });
+  }
+
+  get leftFooter(): string {
+    throw propertyNotLoaded("leftFooter");
+  }
+
+  set leftFooter(text: string) {
+    this.footer("left", text);
+  }
+
+  get centerFooter(): string {
+    throw propertyNotLoaded("centerFooter");
+  }
+
+  set centerFooter(text: string) {
+    this.footer("center", text);
+  }
+
+  get rightFooter(): string {
+    throw propertyNotLoaded("rightFooter");
+  }
+
+  set rightFooter(text: string) {
+    this.footer("right", text);
+  }
+
+  private footer(part: "left" | "center" | "right", text: string): void {
+    this.queue(`${part}Footer`, text, () => {
+      const sheet = this.locate();
+      if (!sheet) return;
+      this.ctx.journal.meta(sheet);
+      sheet.page.footer = { ...sheet.page.footer, [part]: text };
+    });
+  }
+}
+
+/** Manual page breaks above rows (ExcelApi 1.9). */
+class MemoryPageBreakCollection
+  extends FakeObject
+  implements Fake<Excel.PageBreakCollection, "add" | "removePageBreaks">
+{
+  constructor(
+    ctx: MemoryContext,
+    path: string,
+    private readonly locate: () => SheetModel | null
+  ) {
+    super(ctx, path);
+  }
+
+  add(pageBreakRange: Excel.Range | string): Excel.PageBreak {
+    const address = typeof pageBreakRange === "string" ? pageBreakRange : rangePath(pageBreakRange);
+    const row = Number(/(\d+)/.exec(address.split("!").pop() ?? "")?.[1]);
+    if (!Number.isInteger(row) || row < 1) throw invalidArgument(`${this.path}.add(${address})`);
+    this.queue("add", address, () => {
+      const sheet = this.locate();
+      if (!sheet) return;
+      this.ctx.journal.meta(sheet);
+      if (!sheet.page.rowBreaks.includes(row)) sheet.page.rowBreaks.push(row);
+    });
+    return undefined as unknown as Excel.PageBreak;
+  }
+
+  removePageBreaks(): void {
+    this.queue("removePageBreaks", null, () => {
+      const sheet = this.locate();
+      if (!sheet) return;
+      this.ctx.journal.meta(sheet);
+      sheet.page.rowBreaks = [];
     });
   }
 }

@@ -47,7 +47,14 @@ export interface BedSummarySheetContext {
 /** One line of the table: the whole total, a 县(区) subtotal, or a township. */
 type BedLine =
   | { kind: "total"; totals: BedTotals; from: number; to: number }
-  | { kind: "subtotal"; parent: string | null; totals: BedTotals; rank: number | null; from: number; to: number }
+  | {
+      kind: "subtotal";
+      parent: string | null;
+      totals: BedTotals;
+      rank: number | null;
+      from: number;
+      to: number;
+    }
   | { kind: "township"; parent: string | null; line: TownshipLine };
 
 /**
@@ -80,7 +87,14 @@ export function bedSummarySheet(
   lines.push(totalLine);
   for (const group of summary.groups) {
     const sub: BedLine | null = grouped
-      ? { kind: "subtotal", parent: group.parent, totals: group.totals, rank: group.rank, from: 0, to: 0 }
+      ? {
+          kind: "subtotal",
+          parent: group.parent,
+          totals: group.totals,
+          rank: group.rank,
+          from: 0,
+          to: 0,
+        }
       : null;
     if (sub) lines.push(sub);
     const from = lines.length;
@@ -114,8 +128,7 @@ export function bedSummarySheet(
             key: "parent",
             header: "县(区)",
             width: 70,
-            cell: (l: BedLine) =>
-              l.kind === "total" ? top : (l.parent ?? NO_PARENT_LABEL),
+            cell: (l: BedLine) => (l.kind === "total" ? top : (l.parent ?? NO_PARENT_LABEL)),
           },
         ]
       : []),
@@ -137,28 +150,44 @@ export function bedSummarySheet(
       header: "常住人口",
       width: 80,
       numberFormat: people,
-      cell: sum("population", (t) => t.population, (r) => r.result.record.population),
+      cell: sum(
+        "population",
+        (t) => t.population,
+        (r) => r.result.record.population
+      ),
     },
     {
       key: "required",
       header: "应配床位",
       width: 75,
       numberFormat: count,
-      cell: sum("required", (t) => t.required, (r) => r.result.required),
+      cell: sum(
+        "required",
+        (t) => t.required,
+        (r) => r.result.required
+      ),
     },
     {
       key: "total",
       header: "床位合计",
       width: 75,
       numberFormat: count,
-      cell: sum("total", (t) => t.total, (r) => r.result.total),
+      cell: sum(
+        "total",
+        (t) => t.total,
+        (r) => r.result.total
+      ),
     },
     {
       key: "gap",
       header: "缺口",
       width: 65,
       numberFormat: count,
-      cell: sum("gap", (t) => t.gap, (r) => r.result.gap),
+      cell: sum(
+        "gap",
+        (t) => t.gap,
+        (r) => r.result.gap
+      ),
     },
     {
       key: "per10k",
@@ -222,7 +251,9 @@ export function bedSummarySheet(
               : undefined,
         highlights: [
           {
-            indexes: index((l) => l.kind === "township" && l.line.complete && (l.line.result.gap as number) > 0),
+            indexes: index(
+              (l) => l.kind === "township" && l.line.complete && (l.line.result.gap as number) > 0
+            ),
             keys: ["gap"],
             bold: true,
             fontColor: BAD_FONT,
@@ -234,7 +265,12 @@ export function bedSummarySheet(
             fontColor: BAD_FONT,
           },
           {
-            indexes: index((l) => l.kind !== "township" && (totals(l) as BedTotals).population > 0 && (totals(l) as BedTotals).gap === 0),
+            indexes: index(
+              (l) =>
+                l.kind !== "township" &&
+                (totals(l) as BedTotals).population > 0 &&
+                (totals(l) as BedTotals).gap === 0
+            ),
             keys: ["status"],
             fill: GOOD_FILL,
             fontColor: GOOD_FONT,
@@ -287,4 +323,3 @@ export function bedSummarySheet(
 export function townshipLabel(line: TownshipLine): string {
   return line.result.record.township ?? `（第${line.result.record.row}行）`;
 }
-

@@ -63,7 +63,10 @@ function rankingColumns(report: VaccinationReport, top: string): LeaderColumn<Ra
         const range = at.range(key, l.from, l.to);
         return key === "target"
           ? { formula: `=SUMIF(${targets},">0")`, value: v ?? "" }
-          : { formula: `=IF(COUNT(${range})=0,"",SUMIF(${targets},">0",${range}))`, value: v ?? "" };
+          : {
+              formula: `=IF(COUNT(${range})=0,"",SUMIF(${targets},">0",${range}))`,
+              value: v ?? "",
+            };
       }
       const refs = l.areaLines.map((i) => at.ref(key, at.rowOf(i))).join(",");
       return key === "target"
@@ -167,10 +170,9 @@ function rankingColumns(report: VaccinationReport, top: string): LeaderColumn<Ra
 }
 
 /** The header row of each group's block, for tests and readers. */
-export const RANKING_COLUMNS = rankingColumns(
-  { metric: "full" } as VaccinationReport,
-  "全市"
-).map((c) => c.header);
+export const RANKING_COLUMNS = rankingColumns({ metric: "full" } as VaccinationReport, "全市").map(
+  (c) => c.header
+);
 
 /** Where things landed, for tests and the task pane. */
 export interface RankingLayout {
@@ -250,15 +252,26 @@ export function rankingSheetOps(
     const ranked = lines.filter((l) => l.kind === "unit" && l.u.status === "ranked");
     const repeated = new Set<string>();
     const seen = new Set<string>();
-    for (const l of ranked) if (l.kind === "unit") (seen.has(l.u.township) ? repeated : seen).add(l.u.township);
+    for (const l of ranked)
+      if (l.kind === "unit") (seen.has(l.u.township) ? repeated : seen).add(l.u.township);
     return leaderBlock<RankLine>({
       caption: `${g.group}人群（按${metricLabel.zh}排名）`,
       columns,
       rows: lines,
       rowStyle: (l) => (l.kind === "unit" ? undefined : { bold: true }),
       highlights: [
-        { indexes: indexesOf(lines, (u) => best.has(u.unit)), keys: ["rank", "county", "township"], fill: GOOD_FILL, fontColor: GOOD_FONT },
-        { indexes: indexesOf(lines, (u) => worst.has(u.unit)), keys: ["rank", "county", "township"], fill: BAD_FILL, fontColor: BAD_FONT },
+        {
+          indexes: indexesOf(lines, (u) => best.has(u.unit)),
+          keys: ["rank", "county", "township"],
+          fill: GOOD_FILL,
+          fontColor: GOOD_FONT,
+        },
+        {
+          indexes: indexesOf(lines, (u) => worst.has(u.unit)),
+          keys: ["rank", "county", "township"],
+          fill: BAD_FILL,
+          fontColor: BAD_FONT,
+        },
       ],
       conditional: [{ keys: rateKeys, rules: TRAFFIC_LIGHTS }],
       notes: blockNotes(overTarget, unknownSeen, report),
@@ -306,7 +319,9 @@ export function rankingSheetOps(
       sheet,
       title,
       noticeRows:
-        sl.afterRows.length > 1 ? { first: sl.afterRows[1], last: sl.afterRows[sl.afterRows.length - 1] } : null,
+        sl.afterRows.length > 1
+          ? { first: sl.afterRows[1], last: sl.afterRows[sl.afterRows.length - 1] }
+          : null,
       blocks: report.groups.map((g, gi) => {
         const b = sl.blocks[gi];
         const lines = groupLines[gi];
@@ -397,4 +412,3 @@ function blockNotes(
   }
   return notes;
 }
-
