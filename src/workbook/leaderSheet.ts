@@ -57,6 +57,8 @@ export interface LeaderChart<R> {
   title: string;
   type: Chart["type"];
   categoryHeader: string;
+  /** Data not one row per table line (days of a forecast): written as given under the header. */
+  table?: { rows: readonly CellWrite[][]; numberFormats: readonly (string | null)[] };
   /** The lines charted (default: all). */
   include?: (row: R) => boolean;
   category(row: R): string;
@@ -730,14 +732,17 @@ function chartDataOps(
     const lines = block.rows
       .map((r, i) => ({ r, i }))
       .filter(({ r }) => (chart.include ? chart.include(r) : true));
-    if (lines.length === 0) continue;
-    const cells: CellWrite[][] = [
-      [chart.categoryHeader, ...chart.series.map((s) => s.header)],
-      ...lines.map(({ r, i }) => [
-        chart.category(r),
-        ...chart.series.map((s) => s.value(r, at(i))),
-      ]),
-    ];
+    const header = [chart.categoryHeader, ...chart.series.map((s) => s.header)];
+    const cells: CellWrite[][] = chart.table
+      ? [header, ...chart.table.rows]
+      : [
+          header,
+          ...lines.map(({ r, i }) => [
+            chart.category(r),
+            ...chart.series.map((s) => s.value(r, at(i))),
+          ]),
+        ];
+    if (cells.length < 2) continue;
     const last = column + chart.series.length;
     widest = Math.max(widest, chart.series.length + 1);
     values.push({
@@ -746,7 +751,11 @@ function chartDataOps(
       row,
       column,
       cells,
-      numberFormats: { byColumn: [null, ...chart.series.map((s) => s.numberFormat ?? null)] },
+      numberFormats: {
+        byColumn: chart.table
+          ? [...chart.table.numberFormats]
+          : [null, ...chart.series.map((s) => s.numberFormat ?? null)],
+      },
     });
     formats.push(
       {

@@ -115,6 +115,8 @@ export function bedSummarySheet(
     (l: BedLine, at: RowAt): CellWrite => {
       if (l.kind === "township") return l.line.complete ? of(l.line) : null;
       const t = totals(l) as BedTotals;
+      // A total over no lines has nothing to refer to.
+      if (l.from >= lines.length || lines.length < 2) return pick(t);
       const formula =
         l.kind === "total" && grouped
           ? `=SUMIF(${at.range("township", l.from, l.to)},"小计",${at.range(key, l.from, l.to)})`
@@ -219,10 +221,12 @@ export function bedSummarySheet(
       cell: (l, at) => {
         if (l.kind === "township") return l.line.complete ? l.line.result.status : PENDING_STATUS;
         const t = totals(l) as BedTotals;
+        const value = t.population > 0 ? (t.gap > 0 ? `${t.short}个乡镇不足` : "达标") : "";
+        if (l.from >= lines.length || lines.length < 2) return value;
         const statuses = at.range("status", l.from, l.to);
         return {
           formula: `=IF(${at.ref("population")}>0,IF(${at.ref("gap")}>0,COUNTIF(${statuses},"不足")&"个乡镇不足","达标"),"")`,
-          value: t.population > 0 ? (t.gap > 0 ? `${t.short}个乡镇不足` : "达标") : "",
+          value,
         };
       },
     },
