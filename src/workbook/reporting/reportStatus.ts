@@ -27,7 +27,7 @@ import {
   ROSTER_SHEET,
   ROSTER_SPEC,
 } from "./specs";
-import { statusSheetOps } from "./statusSheet";
+import { STATUS_FIRST_UNIT_ROW, statusSheetOps } from "./statusSheet";
 import { pushAll } from "../../core/arrays";
 
 /** The choices the task pane passes in `input.options`. */
@@ -145,7 +145,7 @@ export function planReportStatus(input: CommandInput): CommandResult {
 
   const summary = reportingSummary(status, { now: input.now });
   const ordered = leaderOrder(status.units);
-  const { ops, layout } = statusSheetOps({
+  const { ops } = statusSheetOps({
     status,
     ordered,
     summary,
@@ -180,7 +180,7 @@ export function planReportStatus(input: CommandInput): CommandResult {
     issues,
     summary,
     data,
-    focus: { sheet: REPORT_STATUS_SHEET, cell: `B${layout.firstUnitRow}` },
+    focus: { sheet: REPORT_STATUS_SHEET, cell: `B${STATUS_FIRST_UNIT_ROW}` },
   };
 }
 

@@ -12,29 +12,27 @@ import type {
   ReportTally,
   UnitReportStatus,
 } from "../../core/reporting/dailyReportingStatus";
+import { cellAddress, rangeAddress } from "../a1";
+import type { CellValue } from "../cells";
 import type { Lang } from "../command";
-import {
-  leaderBlock,
-  leaderSheetOps,
-  type LeaderColumn,
-  type LeaderSheetLayout,
-  type RowAt,
-} from "../leaderSheet";
-import type { CellWrite, ConditionalRule, WriteOp } from "../plan";
+import type { CellWrite, ConditionalRule, WriteBlock, WriteOp } from "../plan";
 import {
   BAD_FILL,
   BAD_FONT,
-  COUNT_FORMAT,
-  DATE_TIME_FORMAT,
   GOOD_FILL,
   GOOD_FONT,
-  PERCENT_FORMAT,
+  HEADER_FILL,
+  TITLE_FONT_SIZE,
   WARN_FILL,
   WARN_FONT,
 } from "../styles";
 import { REPORT_STATUS_SHEET } from "./specs";
 
-/** The units table's header, in sheet order. */
+export const STATUS_TITLE_ROW = 1;
+export const STATUS_SUMMARY_ROW = 2;
+export const STATUS_HEADER_ROW = 3;
+export const STATUS_FIRST_UNIT_ROW = 4;
+
 export const UNIT_HEADERS = [
   "序号",
   "单位",
@@ -48,7 +46,7 @@ export const UNIT_HEADERS = [
   "联系电话",
 ] as const;
 
-/** The rates table sits under the units, from column A. */
+/** The rates table sits in columns B:J, under the units. */
 export const RATE_HEADERS = [
   "单位类别",
   "报告率",
@@ -60,6 +58,11 @@ export const RATE_HEADERS = [
   "迟报",
   "按时",
 ] as const;
+const RATE_COLUMN = 2;
+
+const LAST_COLUMN = UNIT_HEADERS.length;
+const UNIT_FORMATS = ["0", null, null, null, null, "mm-dd hh:mm", null, "0", null, "@"] as const;
+const RATE_FORMATS = [null, "0.0%", "0.0%", "0", "0", "0", "0", "0", "0"] as const;
 
 /** The chart of 报告率 and 及时率 by category; a re-run replaces it. */
 export const STATUS_CHART_NAME = "报送情况_报告率";
@@ -77,24 +80,18 @@ export interface StatusSheetInput {
 
 /** Where the parts of the sheet landed, for tests and the task pane. */
 export interface StatusSheetLayout {
-  firstUnitRow: number;
   lastUnitRow: number;
   rateHeaderRow: number;
   totalRow: number;
   noteRow: number;
   /** The header row of the not-counted units, or undefined when there are none. */
   excludedHeaderRow?: number;
-  sheetLayout: LeaderSheetLayout;
 }
-
-type RateLine = { tally: ReportTally; total: boolean; from: number; to: number };
 
 /**
  * Returns the ops that write 报送情况 from scratch (ensureSheet, clearSheet,
  * blocks, styles, conditional colours, chart, page setup) and where each part
- * landed. Contacts are masked: a name keeps its family name, and a phone or ID
- * number typed anywhere in 联系人, 上级 or 联系电话 keeps only its ends; the
- * full number stays in 填报单位 and the task pane's 未报 list.
+ * landed.
  *
  * @example
  * statusSheetOps({ status, ordered, summary, targetLine: 1, warningLine: 0.8, lang: "zh" }).ops[0]
@@ -105,209 +102,68 @@ export function statusSheetOps(input: StatusSheetInput): {
   layout: StatusSheetLayout;
 } {
   const { status, ordered, summary } = input;
+  const sheet = REPORT_STATUS_SHEET;
+  const ops: WriteOp[] = [
+    { kind: "ensureSheet", sheet },
+    { kind: "clearSheet", sheet },
+  ];
+  const lastUnitRow = STATUS_FIRST_UNIT_ROW + ordered.length - 1;
   const summaryText = input.lang === "zh" ? summary.zh : `${summary.zh}\n${summary.en}`;
-  const good = { fill: GOOD_FILL, fontColor: GOOD_FONT };
-  const warn = { fill: WARN_FILL, fontColor: WARN_FONT };
-  const bad = { fill: BAD_FILL, fontColor: BAD_FONT };
+  ops.push(
+    block(STATUS_TITLE_ROW, 1, [[statusTitle(status.reportDate)]]),
+    block(STATUS_SUMMARY_ROW, 1, [[summaryText]]),
+    block(STATUS_HEADER_ROW, 1, [[...UNIT_HEADERS]])
+  );
+  if (ordered.length > 0)
+    ops.push({
+      ...block(STATUS_FIRST_UNIT_ROW, 1, ordered.map(unitRow)),
+      numberFormats: { byColumn: [...UNIT_FORMATS] },
+    });
 
-  const unitColumns: LeaderColumn<UnitReportStatus>[] = [
-    {
-      header: "序号",
-      width: 36,
-      numberFormat: "0",
-      align: "Center",
-      cell: (u) => ordered.indexOf(u) + 1,
-    },
-    { header: "单位", width: 130, cell: (u) => u.unit.name },
-    { header: "单位类别", width: 80, cell: (u) => u.unit.category ?? null },
-    { header: "上级", width: 90, cell: (u) => (u.unit.parent ? maskNumbers(u.unit.parent) : null) },
-    { key: "state", header: "报送情况", width: 60, align: "Center", cell: (u) => u.state },
-    {
-      header: "报送时间",
-      width: 90,
-      numberFormat: DATE_TIME_FORMAT,
-      align: "Center",
-      cell: (u) => u.receivedAt,
-    },
-    {
-      key: "timeliness",
-      header: "是否按时",
-      width: 60,
-      align: "Center",
-      cell: (u) => u.timeliness,
-    },
-    {
-      header: "连续未报天数",
-      width: 60,
-      numberFormat: '0"天"',
-      align: "Center",
-      cell: (u) => u.consecutiveMissing,
-    },
-    {
-      header: "联系人",
-      width: 80,
-      align: "Center",
-      cell: (u) => (u.unit.contact ? maskContact(u.unit.contact) : null),
-    },
-    {
-      header: "联系电话",
-      width: 100,
-      numberFormat: "@",
-      align: "Center",
-      cell: (u) => (u.unit.phone ? maskPhone(u.unit.phone) : null),
-    },
-  ];
-
+  const rateHeaderRow = Math.max(lastUnitRow, STATUS_HEADER_ROW) + 2;
+  const firstRateRow = rateHeaderRow + 1;
   const categories = status.byCategory;
-  const rateLines: RateLine[] = [
-    ...categories.map((tally) => ({ tally, total: false, from: 0, to: 0 })),
-    { tally: status.overall, total: true, from: 0, to: Math.max(0, categories.length - 1) },
-  ];
-  const count = (key: keyof ReportTally & string, header: string): LeaderColumn<RateLine> => ({
-    key,
-    header,
-    width: key === "zero" ? 70 : 56,
-    numberFormat: COUNT_FORMAT,
-    cell: (l, at) =>
-      l.total && categories.length > 0
-        ? { formula: `=SUM(${at.range(key, l.from, l.to)})`, value: l.tally[key] as number }
-        : (l.tally[key] as number),
+  const totalRow = firstRateRow + categories.length;
+  const rateRows: CellWrite[][] = categories.map((t, i) => tallyRow(t, firstRateRow + i));
+  rateRows.push(totalRowCells(status.overall, totalRow, firstRateRow, totalRow - 1));
+  ops.push(block(rateHeaderRow, RATE_COLUMN, [[...RATE_HEADERS]]), {
+    ...block(firstRateRow, RATE_COLUMN, rateRows),
+    numberFormats: { byColumn: [...RATE_FORMATS] },
   });
-  const rate = (key: "reportRate" | "timelyRate", header: string, countKey: string) => ({
-    key,
-    header,
-    width: 70,
-    numberFormat: PERCENT_FORMAT,
-    cell: (l: RateLine, at: RowAt): CellWrite => ({
-      formula: rateFormula(at.col(countKey), at.row, at.col("expected")),
-      value: l.tally[key] ?? "",
-    }),
+  const noteRow = totalRow + 1;
+  ops.push(block(noteRow, RATE_COLUMN, [[rateNote(status.deadline)]]));
+
+  let excludedHeaderRow: number | undefined;
+  if (status.excluded.length > 0) {
+    const labelRow = noteRow + 2;
+    excludedHeaderRow = labelRow + 1;
+    ops.push(
+      block(labelRow, RATE_COLUMN, [["不需每日报送或未到起报日期的单位（不计入应报数）"]]),
+      block(excludedHeaderRow, RATE_COLUMN, [["单位", "单位类别", "说明"]]),
+      block(excludedHeaderRow + 1, RATE_COLUMN, status.excluded.map(excludedRow))
+    );
+  }
+
+  ops.push(...styleOps(lastUnitRow, rateHeaderRow, totalRow, noteRow, status, excludedHeaderRow));
+  ops.push(...colourOps(ordered.length > 0 ? lastUnitRow : 0, firstRateRow, totalRow, input));
+  if (categories.length > 0)
+    ops.push({
+      kind: "chart",
+      sheet,
+      type: "barClustered",
+      dataRange: rangeAddress(rateHeaderRow, RATE_COLUMN, totalRow - 1, RATE_COLUMN + 2),
+      title: "各类单位报告率、及时率",
+      anchor: cellAddress(STATUS_HEADER_ROW, LAST_COLUMN + 2),
+      name: STATUS_CHART_NAME,
+    });
+  ops.push({
+    kind: "pageSetup",
+    sheet,
+    orientation: "Landscape",
+    fitToWidth: true,
+    printTitleRows: `$${STATUS_TITLE_ROW}:$${STATUS_HEADER_ROW}`,
   });
-  const rateColumns: LeaderColumn<RateLine>[] = [
-    {
-      header: "单位类别",
-      width: 130,
-      cell: (l) => (l.total ? "合计" : l.tally.category),
-    },
-    rate("reportRate", "报告率", "reported"),
-    rate("timelyRate", "及时率", "onTime"),
-    count("expected", "应报"),
-    count("reported", "已报"),
-    count("zero", "其中零报告"),
-    count("missing", "未报"),
-    count("late", "迟报"),
-    count("onTime", "按时"),
-  ];
-  // The good rule comes first so a rate exactly at 达标线 is green, not amber (Between includes both ends).
-  const rateRules: ConditionalRule[] = [
-    {
-      type: "cellValue",
-      operator: "GreaterThanOrEqual",
-      formula1: String(input.targetLine),
-      ...good,
-    },
-    {
-      type: "cellValue",
-      operator: "Between",
-      formula1: String(input.warningLine),
-      formula2: String(input.targetLine),
-      ...warn,
-    },
-    { type: "cellValue", operator: "LessThan", formula1: String(input.warningLine), ...bad },
-  ];
-  const blocks = [
-    leaderBlock<UnitReportStatus>({
-      columns: unitColumns,
-      rows: ordered,
-      empty: "填报单位名单中暂无需报送的单位",
-      conditional: [
-        {
-          keys: ["state"],
-          rules: [
-            { type: "textEquals", text: "未报", ...bad },
-            { type: "textEquals", text: "已报", ...good },
-            { type: "textEquals", text: "零报告", ...good },
-          ],
-        },
-        {
-          keys: ["timeliness"],
-          rules: [
-            { type: "textEquals", text: "迟报", ...warn },
-            { type: "textEquals", text: "时间不明", ...warn },
-            { type: "textEquals", text: "按时", ...good },
-          ],
-        },
-      ],
-    }),
-    leaderBlock<RateLine>({
-      caption: "各类单位报告率、及时率",
-      columns: rateColumns,
-      rows: rateLines,
-      rowStyle: (l) => (l.total ? { bold: true } : undefined),
-      conditional: [{ keys: ["reportRate", "timelyRate"], rules: rateRules }],
-      notes: [rateNote(status.deadline)],
-      chart: {
-        name: STATUS_CHART_NAME,
-        title: "各类单位报告率、及时率",
-        type: "barClustered",
-        categoryHeader: "单位类别",
-        include: (l) => !l.total,
-        category: (l) => l.tally.category,
-        series: [
-          {
-            header: "报告率",
-            numberFormat: PERCENT_FORMAT,
-            value: (l, at) => ({
-              formula: `=${at.ref("reportRate")}`,
-              value: l.tally.reportRate ?? "",
-            }),
-          },
-          {
-            header: "及时率",
-            numberFormat: PERCENT_FORMAT,
-            value: (l, at) => ({
-              formula: `=${at.ref("timelyRate")}`,
-              value: l.tally.timelyRate ?? "",
-            }),
-          },
-        ],
-      },
-    }),
-    ...(status.excluded.length > 0
-      ? [
-          leaderBlock<ExcludedUnit>({
-            caption: "不需每日报送或未到起报日期的单位（不计入应报数）",
-            columns: [
-              { header: "单位", width: 130, cell: (x) => x.unit.name },
-              { header: "单位类别", width: 80, cell: (x) => x.unit.category ?? null },
-              { header: "说明", width: 90, wrap: true, cell: (x) => excludedWhy(x) },
-            ],
-            rows: status.excluded,
-          }),
-        ]
-      : []),
-  ];
-  const built = leaderSheetOps({
-    sheet: REPORT_STATUS_SHEET,
-    title: statusTitle(status.reportDate),
-    summary: [summaryText],
-    blocks,
-    asOf: `截至${chineseDate(status.reportDate)}`,
-  });
-  const [units, rates, excluded] = built.layout.blocks;
-  const firstUnitRow = units.rows[0] ?? units.firstRow;
-  return {
-    ops: built.ops,
-    layout: {
-      firstUnitRow,
-      lastUnitRow: units.rows[units.rows.length - 1] ?? units.headerRow,
-      rateHeaderRow: rates.headerRow,
-      totalRow: rates.rows[rates.rows.length - 1],
-      noteRow: rates.noteRows[0],
-      ...(excluded ? { excludedHeaderRow: excluded.headerRow } : {}),
-      sheetLayout: built.layout,
-    },
-  };
+  return { ops, layout: { lastUnitRow, rateHeaderRow, totalRow, noteRow, excludedHeaderRow } };
 }
 
 /**
@@ -353,21 +209,240 @@ export function statusTitle(reportDate: number): string {
  * The formula of a rate cell: the count over 应报, blank when nothing is expected.
  *
  * @example
- * rateFormula("E", 12, "D") //=> '=IF(D12=0,"",E12/D12)'
+ * rateFormula("F", 12) //=> '=IF(E12=0,"",F12/E12)'
  */
-export function rateFormula(countColumn: string, row: number, expectedColumn = "E"): string {
-  const e = `${expectedColumn}${row}`;
-  return `=IF(${e}=0,"",${countColumn}${row}/${e})`;
+export function rateFormula(countColumn: string, row: number): string {
+  return `=IF(E${row}=0,"",${countColumn}${row}/E${row})`;
 }
 
-function excludedWhy(x: ExcludedUnit): string {
-  return x.reason === "notDaily"
-    ? "“是否需每日报送”为否"
-    : `起报日期为${chineseDate(x.unit.startDate ?? 0)}`;
+function block(row: number, column: number, cells: CellWrite[][]): WriteBlock {
+  return { kind: "block", sheet: REPORT_STATUS_SHEET, row, column, cells };
+}
+
+function unitRow(u: UnitReportStatus, i: number): CellValue[] {
+  return [
+    i + 1,
+    u.unit.name,
+    u.unit.category ?? null,
+    u.unit.parent ? maskNumbers(u.unit.parent) : null,
+    u.state,
+    u.receivedAt,
+    u.timeliness,
+    u.consecutiveMissing,
+    u.unit.contact ? maskContact(u.unit.contact) : null,
+    u.unit.phone ? maskPhone(u.unit.phone) : null,
+  ];
+}
+
+function tallyRow(t: ReportTally, row: number): CellWrite[] {
+  return [
+    t.category,
+    { formula: rateFormula("F", row), value: t.reportRate ?? "" },
+    { formula: rateFormula("J", row), value: t.timelyRate ?? "" },
+    t.expected,
+    t.reported,
+    t.zero,
+    t.missing,
+    t.late,
+    t.onTime,
+  ];
+}
+
+function totalRowCells(t: ReportTally, row: number, first: number, last: number): CellWrite[] {
+  const counts = [t.expected, t.reported, t.zero, t.missing, t.late, t.onTime];
+  const sums: CellWrite[] = counts.map((value, i) => {
+    const col = String.fromCharCode("E".charCodeAt(0) + i);
+    return last >= first ? { formula: `=SUM(${col}${first}:${col}${last})`, value } : value;
+  });
+  return [
+    "合计",
+    { formula: rateFormula("F", row), value: t.reportRate ?? "" },
+    { formula: rateFormula("J", row), value: t.timelyRate ?? "" },
+    ...sums,
+  ];
+}
+
+function excludedRow(x: ExcludedUnit): CellValue[] {
+  const why =
+    x.reason === "notDaily"
+      ? "“是否需每日报送”为否"
+      : `起报日期为${chineseDate(x.unit.startDate ?? 0)}`;
+  return [x.unit.name, x.unit.category ?? null, why];
 }
 
 function rateNote(deadline: number): string {
   const minutes = Math.round(deadline * 1440);
   const time = `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
   return `注：报送截止时间${time}，恰好${time}报送为按时；零报告计入已报；报告率=已报÷应报，及时率=按时报送÷应报；报送时间无法识别的计入已报、不计入按时。`;
+}
+
+function styleOps(
+  lastUnitRow: number,
+  rateHeaderRow: number,
+  totalRow: number,
+  noteRow: number,
+  status: DailyReportingStatus,
+  excludedHeaderRow: number | undefined
+): WriteOp[] {
+  const sheet = REPORT_STATUS_SHEET;
+  const rateLast = RATE_COLUMN + RATE_HEADERS.length - 1;
+  const header = { bold: true, fill: HEADER_FILL, border: true, wrap: true } as const;
+  const ops: WriteOp[] = [
+    {
+      kind: "style",
+      sheet,
+      range: rangeAddress(STATUS_TITLE_ROW, 1, STATUS_TITLE_ROW, LAST_COLUMN),
+      bold: true,
+      fontSize: TITLE_FONT_SIZE,
+      merge: true,
+      horizontalAlignment: "Center",
+    },
+    {
+      kind: "style",
+      sheet,
+      range: rangeAddress(STATUS_SUMMARY_ROW, 1, STATUS_SUMMARY_ROW, LAST_COLUMN),
+      merge: true,
+      wrap: true,
+    },
+    {
+      kind: "style",
+      sheet,
+      range: rangeAddress(STATUS_HEADER_ROW, 1, STATUS_HEADER_ROW, LAST_COLUMN),
+      ...header,
+      horizontalAlignment: "Center",
+    },
+  ];
+  if (lastUnitRow >= STATUS_FIRST_UNIT_ROW)
+    ops.push({
+      kind: "style",
+      sheet,
+      range: rangeAddress(STATUS_FIRST_UNIT_ROW, 1, lastUnitRow, LAST_COLUMN),
+      border: true,
+    });
+  ops.push(
+    {
+      kind: "style",
+      sheet,
+      range: rangeAddress(rateHeaderRow, RATE_COLUMN, rateHeaderRow, rateLast),
+      ...header,
+      horizontalAlignment: "Center",
+    },
+    {
+      kind: "style",
+      sheet,
+      range: rangeAddress(rateHeaderRow + 1, RATE_COLUMN, totalRow, rateLast),
+      border: true,
+    },
+    {
+      kind: "style",
+      sheet,
+      range: rangeAddress(totalRow, RATE_COLUMN, totalRow, rateLast),
+      bold: true,
+    },
+    {
+      kind: "style",
+      sheet,
+      range: rangeAddress(noteRow, RATE_COLUMN, noteRow, rateLast),
+      merge: true,
+      wrap: true,
+    }
+  );
+  if (excludedHeaderRow !== undefined) {
+    ops.push(
+      {
+        kind: "style",
+        sheet,
+        range: rangeAddress(excludedHeaderRow - 1, RATE_COLUMN, excludedHeaderRow - 1, rateLast),
+        bold: true,
+        merge: true,
+      },
+      {
+        kind: "style",
+        sheet,
+        range: rangeAddress(excludedHeaderRow, RATE_COLUMN, excludedHeaderRow, RATE_COLUMN + 2),
+        ...header,
+      },
+      {
+        kind: "style",
+        sheet,
+        range: rangeAddress(
+          excludedHeaderRow + 1,
+          RATE_COLUMN,
+          excludedHeaderRow + status.excluded.length,
+          RATE_COLUMN + 2
+        ),
+        border: true,
+      }
+    );
+  }
+  ops.push({
+    kind: "columnWidths",
+    sheet,
+    widths: [40, 140, 90, 90, 60, 90, 60, 80, 70, 100].map((width, i) => ({
+      column: i + 1,
+      width,
+    })),
+  });
+  return ops;
+}
+
+function colourOps(
+  lastUnitRow: number,
+  firstRateRow: number,
+  totalRow: number,
+  input: StatusSheetInput
+): WriteOp[] {
+  const sheet = REPORT_STATUS_SHEET;
+  const good = { fill: GOOD_FILL, fontColor: GOOD_FONT };
+  const warn = { fill: WARN_FILL, fontColor: WARN_FONT };
+  const bad = { fill: BAD_FILL, fontColor: BAD_FONT };
+  const ops: WriteOp[] = [];
+  if (lastUnitRow >= STATUS_FIRST_UNIT_ROW) {
+    ops.push(
+      {
+        kind: "conditionalFormat",
+        sheet,
+        range: rangeAddress(STATUS_FIRST_UNIT_ROW, 5, lastUnitRow, 5),
+        rules: [
+          { type: "textEquals", text: "未报", ...bad },
+          { type: "textEquals", text: "已报", ...good },
+          { type: "textEquals", text: "零报告", ...good },
+        ],
+      },
+      {
+        kind: "conditionalFormat",
+        sheet,
+        range: rangeAddress(STATUS_FIRST_UNIT_ROW, 7, lastUnitRow, 7),
+        rules: [
+          { type: "textEquals", text: "迟报", ...warn },
+          { type: "textEquals", text: "时间不明", ...warn },
+          { type: "textEquals", text: "按时", ...good },
+        ],
+      }
+    );
+  }
+  // The good rule comes first so a rate exactly at 达标线 is green, not amber (Between includes both ends).
+  const rateRules: ConditionalRule[] = [
+    {
+      type: "cellValue",
+      operator: "GreaterThanOrEqual",
+      formula1: String(input.targetLine),
+      ...good,
+    },
+    {
+      type: "cellValue",
+      operator: "Between",
+      formula1: String(input.warningLine),
+      formula2: String(input.targetLine),
+      ...warn,
+    },
+    { type: "cellValue", operator: "LessThan", formula1: String(input.warningLine), ...bad },
+  ];
+  ops.push({
+    kind: "conditionalFormat",
+    sheet,
+    range: rangeAddress(firstRateRow, RATE_COLUMN + 1, totalRow, RATE_COLUMN + 2),
+    rules: rateRules,
+  });
+  return ops;
 }
