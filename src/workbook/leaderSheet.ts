@@ -237,7 +237,7 @@ export function leaderSheetOps(spec: LeaderSheetSpec): {
   };
   paragraphRows(spec.summary ?? []);
   paragraphRows(spec.notes ?? [], NOTE_FONT);
-  place(GAP_ROW_HEIGHT);
+  // A caption sets the first table off from the text; a table without one follows the text directly.
 
   const chartWrites: ChartWrite[] = [];
   const blockLayouts: LeaderBlockLayout[] = [];

@@ -21,6 +21,7 @@ import type { CellWrite, WriteOp } from "../plan";
 import {
   BAD_FILL,
   BAD_FONT,
+  COUNT_FORMAT,
   DECIMAL1_FORMAT,
   GOOD_FILL,
   GOOD_FONT,
@@ -106,8 +107,6 @@ export function bedSummarySheet(
   }
   totalLine.from = 1;
   totalLine.to = Math.max(1, lines.length - 1);
-  const count = `#,##0"${u}"`;
-  const people = '#,##0"人"';
 
   const totals = (l: BedLine): BedTotals | null => (l.kind === "township" ? null : l.totals);
   const sum =
@@ -149,9 +148,9 @@ export function bedSummarySheet(
     },
     {
       key: "population",
-      header: "常住人口",
+      header: "常住人口（人）",
       width: 80,
-      numberFormat: people,
+      numberFormat: COUNT_FORMAT,
       cell: sum(
         "population",
         (t) => t.population,
@@ -160,9 +159,9 @@ export function bedSummarySheet(
     },
     {
       key: "required",
-      header: "应配床位",
+      header: `应配床位（${u}）`,
       width: 75,
-      numberFormat: count,
+      numberFormat: COUNT_FORMAT,
       cell: sum(
         "required",
         (t) => t.required,
@@ -171,9 +170,9 @@ export function bedSummarySheet(
     },
     {
       key: "total",
-      header: "床位合计",
+      header: `床位合计（${u}）`,
       width: 75,
-      numberFormat: count,
+      numberFormat: COUNT_FORMAT,
       cell: sum(
         "total",
         (t) => t.total,
@@ -182,9 +181,9 @@ export function bedSummarySheet(
     },
     {
       key: "gap",
-      header: "缺口",
+      header: `缺口（${u}）`,
       width: 65,
-      numberFormat: count,
+      numberFormat: COUNT_FORMAT,
       cell: sum(
         "gap",
         (t) => t.gap,

@@ -122,17 +122,17 @@ export function forecastSheet(
     },
     {
       key: "capacity",
-      header: "床位合计",
+      header: `床位合计（${u}）`,
       width: 70,
-      numberFormat: `#,##0"${u}"`,
+      numberFormat: COUNT_FORMAT,
       cell: (l, at) =>
         l.kind === "total" ? sum("capacity", l.line.capacity ?? 0)(l, at) : l.line.capacity,
     },
     {
       key: "peak",
-      header: "需求峰值",
+      header: "需求峰值（人）",
       width: 62,
-      numberFormat: '#,##0"人"',
+      numberFormat: COUNT_FORMAT,
       cell: (l) => l.line.peak,
     },
     {
