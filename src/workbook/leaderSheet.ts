@@ -9,7 +9,15 @@
  * together or continued under a repeated header.
  */
 import { cellAddress, columnLetters, rangeAddress } from "./a1";
-import type { Chart, CellWrite, ConditionalRule, PageMargins, PageSetup, WriteOp } from "./plan";
+import type {
+  Chart,
+  CellWrite,
+  ConditionalRule,
+  PageMargins,
+  PageSetup,
+  WriteBlock,
+  WriteOp,
+} from "./plan";
 import {
   HEADER_FILL,
   INPUT_HEADER_FONT,
@@ -316,23 +324,31 @@ export function leaderSheetOps(spec: LeaderSheetSpec): {
     const rows = steps.filter((s) => !s.header).map((s) => s.row);
     const repeated = steps.filter((s) => s.header).map((s) => s.row);
     const at = (index: number): RowAt => rowAt(rows, index, keys);
+    // Consecutive lines go out as one block; a repeated header starts the next.
+    let run: WriteBlock | null = null;
     for (const step of steps) {
       if (step.breakBefore || step.header) newPage();
       if (step.header) {
+        run = null;
         values.push({ kind: "block", sheet, row, column: 1, cells: headerCells });
         headerStyle(row);
         place(step.height);
         continue;
       }
       const r = block.rows[step.index];
-      values.push({
-        kind: "block",
-        sheet,
-        row,
-        column: 1,
-        cells: [block.columns.map((c) => c.cell(r, at(step.index)))],
-        numberFormats: { byColumn: block.columns.map((c) => c.numberFormat ?? null) },
-      });
+      const cells = block.columns.map((c) => c.cell(r, at(step.index)));
+      if (run) run.cells.push(cells);
+      else {
+        run = {
+          kind: "block",
+          sheet,
+          row,
+          column: 1,
+          cells: [cells],
+          numberFormats: { byColumn: block.columns.map((c) => c.numberFormat ?? null) },
+        };
+        values.push(run);
+      }
       place(step.height);
     }
     if (block.rows.length === 0 && block.empty) {
