@@ -108,6 +108,16 @@ export default [
               message: "the xlsx host stands alone.",
             },
             {
+              target: "./src/hosts/wps",
+              from: ["./src/hosts/excel", "./src/hosts/memory", "./src/hosts/xlsx"],
+              message: "the WPS host stands alone.",
+            },
+            {
+              target: ["./src/hosts/excel", "./src/hosts/memory", "./src/hosts/xlsx"],
+              from: "./src/hosts/wps",
+              message: "the other hosts do not import the WPS host.",
+            },
+            {
               target: "./src/taskpane",
               from: ["./src/cli", "./src/commands"],
               message: "the task pane does not import the CLI or ribbon commands.",

@@ -110,7 +110,7 @@ describe("manifest.xml", () => {
         .map((h) => h.getAttribute("Name"))
     ).toEqual(["Workbook"]);
     const sets = all("Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")]);
-    expect(sets).toEqual([["ExcelApi", "1.9"]]);
+    expect(sets).toEqual([["ExcelApi", "1.8"]]);
   });
 
   it("has a Home-tab button that opens taskpane.html, and commands.html as the function file", () => {

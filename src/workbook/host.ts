@@ -16,6 +16,11 @@ export interface WriteReport {
   /** Largest request payload in bytes (Office hosts; 0 elsewhere). */
   maxRequestBytes: number;
   totalBytes: number;
+  /**
+   * What the host left out because this Excel lacks it, for the status line
+   * (an Excel without ExcelApi 1.9 makes no print set-up). Absent when nothing was.
+   */
+  skipped?: Message[];
 }
 
 export interface HostIO {
@@ -38,7 +43,7 @@ export interface HostIO {
 }
 
 export interface WorkbookHost {
-  readonly kind: "excel" | "memory" | "xlsx";
+  readonly kind: "excel" | "memory" | "xlsx" | "wps";
   transaction<T>(work: (io: HostIO) => Promise<T>): Promise<T>;
   /** Selects a cell for the user (the task pane's issue list). */
   select?(sheet: string, cell: string): Promise<void>;

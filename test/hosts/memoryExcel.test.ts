@@ -4,7 +4,7 @@
  * oversize requests, text that turns into formulas.
  */
 import { MemoryWorkbook } from "../../src/hosts/memory/memoryExcel";
-import type { Fake } from "../../src/hosts/memory/proxies";
+import type { Fake } from "../../src/hosts/memory/fake";
 import type { CellValue } from "../../src/workbook/cells";
 
 /** A workbook with one sheet 数据 holding `values` from A1. */

@@ -17,6 +17,7 @@ import {
   xlsxState,
   type BookState,
 } from "../helpers/robustness";
+import { sampleWpsBook, wpsState } from "../wps/helpers";
 
 jest.setTimeout(60_000);
 
@@ -28,6 +29,10 @@ const HOSTS: Record<string, () => { host: WorkbookHost; state: () => BookState }
   xlsx: () => {
     const { workbook, host } = sampleXlsxBook();
     return { host, state: () => xlsxState(workbook) };
+  },
+  wps: () => {
+    const { et, host } = sampleWpsBook();
+    return { host, state: () => wpsState(et) };
   },
 };
 

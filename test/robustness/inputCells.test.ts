@@ -20,6 +20,7 @@ import {
   xlsxState,
   type BookState,
 } from "../helpers/robustness";
+import { sampleWpsBook, wpsState } from "../wps/helpers";
 import type { WorkbookHost } from "../../src/workbook/host";
 
 jest.setTimeout(60_000);
@@ -32,6 +33,10 @@ const HOSTS: Record<string, () => { host: WorkbookHost; state: () => BookState }
   xlsx: () => {
     const { workbook, host } = sampleXlsxBook();
     return { host, state: () => xlsxState(workbook) };
+  },
+  wps: () => {
+    const { et, host } = sampleWpsBook();
+    return { host, state: () => wpsState(et) };
   },
 };
 

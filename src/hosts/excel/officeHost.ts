@@ -14,6 +14,7 @@
  * "Columns"…), which Office.js accepts, so this code runs unchanged on the
  * in-memory Excel where no `Excel` global exists.
  */
+import { assertNever } from "../../workbook/assertNever";
 import {
   columnLetters,
   parseCellAddress,
@@ -21,6 +22,7 @@ import {
   quoteSheet,
   rangeAddress,
 } from "../../workbook/a1";
+import type { Message } from "../../core/issue";
 import type { CellValue, Grid } from "../../workbook/cells";
 import {
   HostError,
@@ -52,8 +54,22 @@ import { COMMAND_OVERHEAD_BYTES, jsonBytes } from "./payload";
 /** `Excel.run`, or the in-memory Excel's `run`. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
+/**
+ * Which requirement sets this Excel offers: `Office.context.requirements`
+ * in Excel, the MemoryWorkbook in tests and the preview (which can play an
+ * older Excel).
+ */
+export interface RequirementSets {
+  isSetSupported(name: string, minVersion?: string): boolean;
+}
+
 export interface OfficeHostOptions {
   run: ExcelRunner;
+  /**
+   * Asked before any member newer than the manifest's ExcelApi 1.8:
+   * Range.autoFill and Worksheet.pageLayout (1.9) are used only when offered.
+   */
+  requirements: RequirementSets;
   kind?: "excel" | "memory";
   /** Largest request the write phase sends, estimated (see payload.ts). Default 4,500,000, under Excel on the web's 5 MB. */
   maxRequestBytes?: number;
@@ -83,7 +99,7 @@ export function createOfficeHost(options: OfficeHostOptions): OfficeHost {
       const state: { io?: OfficeIO; workError?: { error: unknown } } = {};
       try {
         return await options.run(async (context) => {
-          const io = new OfficeIO(context, limit);
+          const io = new OfficeIO(context, limit, options.requirements);
           state.io = io;
           try {
             return await work(io);
@@ -128,10 +144,13 @@ class OfficeIO implements HostIO {
   private syncs = 0;
   private known?: Known;
   private readonly sheetProxies = new Map<string, Excel.Worksheet>();
+  /** Sheets whose print set-up this Excel cannot make (no ExcelApi 1.9). */
+  private readonly noPageSetup: string[] = [];
 
   constructor(
     private readonly context: Excel.RequestContext,
-    private readonly limit: number
+    private readonly limit: number,
+    private readonly requirements: RequirementSets
   ) {}
 
   syncCount(): number {
@@ -231,12 +250,14 @@ class OfficeIO implements HostIO {
       batch.opQueued();
     }
     await batch.flush();
-    return {
+    const report: WriteReport = {
       syncs: this.syncs - before,
       cells,
       maxRequestBytes: batch.largest,
       totalBytes: batch.total,
     };
+    if (this.noPageSetup.length > 0) report.skipped = [pageSetupSkipped(this.noPageSetup)];
+    return report;
   }
 
   private worksheet(name: string): Excel.Worksheet {
@@ -299,6 +320,8 @@ class OfficeIO implements HostIO {
         return this.queueValidation(op, batch);
       case "protect":
         return this.queueProtect(op, batch);
+      default:
+        return assertNever(op);
     }
   }
 
@@ -363,8 +386,11 @@ class OfficeIO implements HostIO {
   private async queueBlock(block: WriteBlock, batch: RequestBatch): Promise<number> {
     const width = block.cells.reduce((w, line) => Math.max(w, line.length), 0);
     if (width === 0) return 0;
-    const fill = fillDownPlan(block, width);
-    if (fill) return this.queueFillDown(block, fill, width, batch);
+    // Range.autoFill is ExcelApi 1.9; without it the block is written cell by cell below.
+    if (this.requirements.isSetSupported("ExcelApi", "1.9")) {
+      const fill = fillDownPlan(block, width);
+      if (fill) return this.queueFillDown(block, fill, width, batch);
+    }
     const sheet = this.worksheet(block.sheet);
     const nullRowBytes = 5 * width + 2;
     const total = block.cells.length;
@@ -553,8 +579,22 @@ class OfficeIO implements HostIO {
   private async queuePageSetup(op: PageSetup, batch: RequestBatch) {
     const heights = op.rowHeights ?? [];
     const breaks = op.rowBreaks ?? [];
+    const sheet = this.worksheet(op.sheet);
+    // Row heights are ExcelApi 1.2 and keep wrapped text whole, so they are set on every Excel.
+    if (heights.length > 0) {
+      const heightBytes = commandBytes(heights.length, heights);
+      await batch.reserve(heightBytes);
+      for (const { from, to, height } of heights)
+        sheet.getRange(`${from}:${to}`).format.rowHeight = height;
+      batch.add(heightBytes);
+    }
+    // Worksheet.pageLayout is ExcelApi 1.9 (Excel 2019 stops at 1.8): the sheet is complete but for print set-up, and the report says so.
+    if (!this.requirements.isSetSupported("ExcelApi", "1.9")) {
+      if (!this.noPageSetup.includes(op.sheet)) this.noPageSetup.push(op.sheet);
+      return;
+    }
     const bytes = commandBytes(
-      12 + heights.length + breaks.length,
+      12 + breaks.length,
       op.printTitleRows,
       op.centerHeader,
       op.printArea,
@@ -563,7 +603,6 @@ class OfficeIO implements HostIO {
       op.footer?.right
     );
     await batch.reserve(bytes);
-    const sheet = this.worksheet(op.sheet);
     const layout = sheet.pageLayout;
     layout.orientation = op.orientation;
     if (op.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
@@ -592,10 +631,18 @@ class OfficeIO implements HostIO {
       sheet.horizontalPageBreaks.removePageBreaks();
       for (const row of breaks) sheet.horizontalPageBreaks.add(`A${row}`);
     }
-    for (const { from, to, height } of heights)
-      sheet.getRange(`${from}:${to}`).format.rowHeight = height;
     batch.add(bytes);
   }
+}
+
+/** What the status line says when an Excel without ExcelApi 1.9 left the print set-up of `sheets` to the clerk. */
+function pageSetupSkipped(sheets: readonly string[]): Message {
+  const zh = sheets.map((s) => `“${s}”`).join("、");
+  const en = sheets.map((s) => `“${s}”`).join(", ");
+  return {
+    zh: `已生成；此版本 Excel 不支持打印设置，请手动设置（“页面布局”选项卡：纸张方向、缩放、打印标题、页眉）：${zh}。`,
+    en: `Done; this version of Excel cannot set up printing (that needs ExcelApi 1.9), so set it by hand on the Page Layout tab (orientation, scaling, print titles, header) for ${en}.`,
+  };
 }
 
 /**

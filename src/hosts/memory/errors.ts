@@ -116,3 +116,12 @@ export function invalidOperation(location: string, detail: string): MemoryOffice
     location
   );
 }
+
+/** An older Excel asked for a member of a newer requirement set. */
+export function apiNotFound(location: string, excelClass: string, set: string): MemoryOfficeError {
+  return new MemoryOfficeError(
+    "ApiNotFound",
+    `The API you are trying to use could not be found. It may be available in a newer version of Excel. Please refer to the versions documentation for more information. (${excelClass} needs ExcelApi ${set}.)`,
+    location
+  );
+}

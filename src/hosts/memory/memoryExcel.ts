@@ -43,7 +43,9 @@ import {
   type PageLayoutData,
   type RowData,
 } from "./model";
-import { MemoryContext, type Action } from "./proxies";
+import type { Action } from "./fake";
+import { isExcelApiVersion, offers, type ExcelApiVersion } from "./requirementSets";
+import { MemoryContext } from "./workbookProxies";
 
 /** Excel on the web's request limit. */
 export const EXCEL_WEB_REQUEST_LIMIT = 5 * 1024 * 1024;
@@ -93,6 +95,13 @@ export interface ProtectionInfo {
 export interface MemoryWorkbookOptions {
   /** Request size limit in bytes; default 5 MB as Excel on the web. */
   maxRequestBytes?: number;
+  /**
+   * Play an Excel that offers only this ExcelApi set ("1.8": Excel 2019):
+   * a member of a newer set fails the sync with ApiNotFound (see
+   * requirementSets.ts), and `isSetSupported` answers accordingly. Default:
+   * every member the memory Excel has.
+   */
+  excelApi?: ExcelApiVersion;
 }
 
 /**
@@ -111,6 +120,7 @@ export class MemoryWorkbook {
   private readonly model = new BookModel();
   private readonly listeners = new Set<() => void>();
   private readonly maxRequestBytes: number;
+  private readonly excelApi: ExcelApiVersion | undefined;
   private failure: { kind: InjectedFailure; after: number } | null = null;
   private journal: Journal | null = null;
 
@@ -124,6 +134,9 @@ export class MemoryWorkbook {
     options: MemoryWorkbookOptions = {}
   ) {
     this.maxRequestBytes = options.maxRequestBytes ?? EXCEL_WEB_REQUEST_LIMIT;
+    if (options.excelApi !== undefined && !isExcelApiVersion(options.excelApi))
+      throw new Error(`Not an ExcelApi set: ${String(options.excelApi)}`);
+    this.excelApi = options.excelApi;
     // Opening a saved file: the values are kept exactly as given (text stays text).
     for (const { name, values, columnFormats } of sheets) {
       const sheet = new SheetModel(name);
@@ -144,11 +157,14 @@ export class MemoryWorkbook {
 
   /** Runs a batch against a fresh request context, as `Excel.run` does. */
   readonly run: MemoryRunner = async (batch) => {
-    const context = new MemoryContext({
-      model: this.model,
-      journal: () => this.currentJournal(),
-      process: (actions) => this.process(actions),
-    });
+    const context = new MemoryContext(
+      {
+        model: this.model,
+        journal: () => this.currentJournal(),
+        process: (actions) => this.process(actions),
+      },
+      this.excelApi
+    );
     try {
       const result = await batch(context as unknown as Excel.RequestContext);
       // Excel.run sends what the batch left queued.
@@ -158,6 +174,17 @@ export class MemoryWorkbook {
       context.close();
     }
   };
+
+  /**
+   * `Office.context.requirements.isSetSupported` of the Excel this book
+   * plays: ExcelApi up to its set (any when unlimited); no other set.
+   */
+  isSetSupported(name: string, minVersion?: string): boolean {
+    if (name.toLowerCase() !== "excelapi") return false;
+    const wanted = minVersion ?? "1.1";
+    if (!isExcelApiVersion(wanted)) return false;
+    return this.excelApi === undefined || offers(this.excelApi, wanted);
+  }
 
   resetStats(): void {
     this.stats.syncs = 0;

@@ -29,6 +29,7 @@ export function createMemoryHost(
 ): WorkbookHost & { select(sheet: string, cell: string): Promise<void> } {
   const office = createOfficeHost({
     run: workbook.run,
+    requirements: workbook,
     kind: "memory",
     maxRequestBytes: options.maxRequestBytes,
   });
