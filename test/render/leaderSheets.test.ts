@@ -28,7 +28,7 @@ if (!present)
 const describePrinted = present ? describe : describe.skip;
 
 /** Sheets already built on src/workbook/leaderSheet.ts, whose every table page repeats its header. */
-const BUILT = ["隔离床位汇总", "隔离需求预测", "接种排名"];
+const BUILT = ["物资汇总", "隔离床位汇总", "隔离需求预测", "接种排名"];
 
 describePrinted("leader sheets printed through LibreOffice", () => {
   let printed: Printed;
