@@ -15,6 +15,7 @@ import type {
 import { cellAddress, rangeAddress } from "../a1";
 import type { CellValue } from "../cells";
 import type { Lang } from "../command";
+import { LEADER_MARGINS } from "../leaderSheet";
 import type { CellWrite, ConditionalRule, WriteBlock, WriteOp } from "../plan";
 import {
   BAD_FILL,
@@ -162,6 +163,9 @@ export function statusSheetOps(input: StatusSheetInput): {
     orientation: "Landscape",
     fitToWidth: true,
     printTitleRows: `$${STATUS_TITLE_ROW}:$${STATUS_HEADER_ROW}`,
+    paperSize: "A4",
+    margins: LEADER_MARGINS,
+    footer: { center: "第{page}页 共{pages}页", right: `截至${chineseDate(status.reportDate)}` },
   });
   return { ops, layout: { lastUnitRow, rateHeaderRow, totalRow, noteRow, excludedHeaderRow } };
 }

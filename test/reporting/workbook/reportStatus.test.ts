@@ -395,7 +395,7 @@ describe("报送情况 layout", () => {
     ]);
   });
 
-  it("prints landscape, one page wide, repeating the title, summary and header rows", () => {
+  it("prints on A4 landscape, one page wide, repeating the title, summary and header rows, with a dated footer", () => {
     expect(ops.filter((o) => o.kind === "pageSetup")).toEqual([
       {
         kind: "pageSetup",
@@ -403,6 +403,9 @@ describe("报送情况 layout", () => {
         orientation: "Landscape",
         fitToWidth: true,
         printTitleRows: "$1:$3",
+        paperSize: "A4",
+        margins: { top: 50, bottom: 50, left: 72, right: 36, header: 22, footer: 22 },
+        footer: { center: "第{page}页 共{pages}页", right: "截至2022年11月22日" },
       },
     ]);
   });
