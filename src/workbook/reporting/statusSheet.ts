@@ -15,7 +15,7 @@ import type {
 import { cellAddress, rangeAddress } from "../a1";
 import type { CellValue } from "../cells";
 import type { Lang } from "../command";
-import { LEADER_MARGINS } from "../leaderSheet";
+import { LEADER_MARGINS, MAX_CELL_CHARS } from "../leaderSheet";
 import type { CellWrite, ConditionalRule, WriteBlock, WriteOp } from "../plan";
 import {
   BAD_FILL,
@@ -109,7 +109,7 @@ export function statusSheetOps(input: StatusSheetInput): {
     { kind: "clearSheet", sheet },
   ];
   const lastUnitRow = STATUS_FIRST_UNIT_ROW + ordered.length - 1;
-  const summaryText = input.lang === "zh" ? summary.zh : `${summary.zh}\n${summary.en}`;
+  const summaryText = fitCell(input.lang === "zh" ? summary.zh : `${summary.zh}\n${summary.en}`);
   ops.push(
     block(STATUS_TITLE_ROW, 1, [[statusTitle(status.reportDate)]]),
     block(STATUS_SUMMARY_ROW, 1, [[summaryText]]),
@@ -197,6 +197,19 @@ export function maskNumbers(text: string): string {
     if (digits.replace(/\D/g, "").length < 7) return run;
     return /^\d{17}[\dXx]$|^\d{15}$/.test(digits) ? maskIdNumber(digits) : maskPhone(digits);
   });
+}
+
+/**
+ * Text cut to fit one cell (Excel keeps at most 32,767 characters), saying
+ * where the rest is. The whole summary stays in the task pane and --json.
+ *
+ * @example
+ * fitCell("短句") //=> "短句"
+ */
+export function fitCell(text: string): string {
+  if (text.length <= MAX_CELL_CHARS) return text;
+  const more = "……（未完，全文见任务窗格）";
+  return `${text.slice(0, MAX_CELL_CHARS - more.length)}${more}`;
 }
 
 /**

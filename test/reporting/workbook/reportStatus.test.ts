@@ -1,5 +1,5 @@
 import { runCommand, type CommandInput } from "../../../src/workbook/command";
-import { maskContact, maskNumbers } from "../../../src/workbook/reporting/statusSheet";
+import { fitCell, maskContact, maskNumbers } from "../../../src/workbook/reporting/statusSheet";
 import { pruneUnchanged } from "../../../src/workbook/diff";
 import type { Grid } from "../../../src/workbook/cells";
 import type { WriteBlock, WriteOp } from "../../../src/workbook/plan";
@@ -471,5 +471,20 @@ describe("报送情况 contacts on a leader sheet", () => {
   it("masks a phone typed into 上级 and keeps the rest of the text", () => {
     expect(maskNumbers("县卫健局13812345678")).toBe("县卫健局138****5678");
     expect(maskNumbers("县卫健局")).toBe("县卫健局");
+  });
+});
+
+describe("报送情况 summary cell", () => {
+  it("keeps a summary within Excel's 32,767 characters a cell, saying the rest is in the task pane", () => {
+    const long = "县交通运输局很长很长的单位名称、".repeat(4_000);
+    const cut = fitCell(long);
+    expect(long.length).toBeGreaterThan(32_767);
+    expect(cut.length).toBe(32_767);
+    expect(cut.endsWith("（未完，全文见任务窗格）")).toBe(true);
+    expect(long.startsWith(cut.slice(0, 32_000))).toBe(true);
+  });
+
+  it("leaves a summary that fits as it is", () => {
+    expect(fitCell("截至1月20日17时，应报单位35个。")).toBe("截至1月20日17时，应报单位35个。");
   });
 });
