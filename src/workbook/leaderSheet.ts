@@ -274,7 +274,8 @@ export function leaderSheetOps(spec: LeaderSheetSpec): {
     if (block.caption) {
       captionRow = row;
       values.push({ kind: "block", sheet, row, column: 1, cells: [[block.caption]] });
-      style(rangeAddress(row, 1, row, lastColumn), { bold: true, merge: true });
+      // Not merged: a caption is one short line that overflows into the empty cells beside it.
+      style(rangeAddress(row, 1, row, 1), { bold: true });
       place(CAPTION_ROW_HEIGHT);
     }
     const headerCells = [block.columns.map((c) => c.header)];
