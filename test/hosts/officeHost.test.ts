@@ -411,6 +411,12 @@ describe("officeHost: the other write ops", () => {
         zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
         printTitleRows: "$1:$1",
         centerHeader: "示例县 && 乡镇",
+        // Not in the op, so left as a new sheet has them.
+        paperSize: "Letter",
+        margins: {},
+        printArea: null,
+        footer: { left: "", center: "", right: "" },
+        rowBreaks: [],
       },
       { report: outcome.report, exact: true }
     );

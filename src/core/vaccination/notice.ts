@@ -211,12 +211,12 @@ function enList(units: readonly UnitFigures[]): string {
     .join(", ");
 }
 
-/** Splits a ranked list into runs of equal value (ties, with the ranking's tolerance). */
+/** Splits a ranked list into runs of ties: the same rank, decided on the rate as shown (0.1%). */
 function tieRuns(units: readonly UnitFigures[]): UnitFigures[][] {
   const runs: UnitFigures[][] = [];
   for (const u of units) {
     const last = runs[runs.length - 1];
-    if (last && Math.abs((last[0].value ?? NaN) - (u.value ?? NaN)) <= 1e-9) last.push(u);
+    if (last && last[0].rank !== null && last[0].rank === u.rank) last.push(u);
     else runs.push([u]);
   }
   return runs;

@@ -179,7 +179,7 @@ export function vaccinationReport(
           const before = units.map((u) =>
             metricValue(index, u, previousDate, intervalDays, metric)
           );
-          const ranks = rankWithTies(before, { tieRule });
+          const ranks = rankWithTies(before.map(shownRate), { tieRule });
           figures.forEach((f, i) => (f.previousRank = ranks[i]));
         }
         for (const f of figures) f.rankChange = rankChange(f.previousRank, f.rank);
@@ -353,9 +353,25 @@ function dueIssue(
   return issue("dueUnknown", row, "date", message, "warning");
 }
 
+/**
+ * A rate as the sheet and the notice show it, to 0.1% (three decimals of the
+ * fraction): ranks and 并列 are decided on it, so two townships both shown at
+ * 59.0% share a rank.
+ *
+ * @example
+ * shownRate(0.59049) //=> 0.59
+ * shownRate(null)    //=> null
+ */
+export function shownRate(rate: number | null): number | null {
+  // toPrecision first, so 0.5905 (590.4999… in binary) rounds up as Excel shows it.
+  return rate === null || !Number.isFinite(rate)
+    ? null
+    : Math.round(Number((rate * 1000).toPrecision(15))) / 1000;
+}
+
 function rankUnits(figures: UnitFigures[], tieRule: TieRule): void {
   const ranks = rankWithTies(
-    figures.map((f) => f.value),
+    figures.map((f) => shownRate(f.value)),
     { tieRule }
   );
   figures.forEach((f, i) => (f.rank = ranks[i]));
@@ -383,7 +399,7 @@ function areaFigures(
   const target = counted.reduce((s, u) => s + (u.target as number), 0);
   const dueKnown = reporting.every((u) => u.due !== null && u.newFull !== null);
   const ranked = units.filter((u) => u.status === "ranked");
-  const extremes = bestAndWorst(ranked, (u) => u.value, topCount);
+  const extremes = bestAndWorst(ranked, (u) => shownRate(u.value), topCount);
   return withRates({
     county,
     target,
@@ -450,7 +466,7 @@ function withRates(sums: AreaSums): AreaFigures {
 
 function placeCounties(areas: AreaFigures[], tieRule: TieRule): void {
   for (const m of METRICS) {
-    const values = areas.map((a) => (m === "due" ? a.dueRate : a[`${m}Rate`]));
+    const values = areas.map((a) => shownRate(m === "due" ? a.dueRate : a[`${m}Rate`]));
     const ranks = rankWithTies(values, { tieRule });
     areas.forEach((a, i) => {
       const rank = ranks[i];

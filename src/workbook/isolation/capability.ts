@@ -20,7 +20,7 @@ export const ISOLATION_CAPABILITY = defineCapability({
       {
         sheet: BEDS_SUMMARY_SHEET,
         description:
-          "Written by 计算隔离床位 (computeIsolation). Dated title; the whole total, then each 县(区) subtotal followed by its townships, shortfalls first (largest gap first), then by rank of 每万人床位 within the 县(区) (tie rule from 排名方式); 县(区) are ranked against each other on the 小计 rows. Totals are SUM/SUMIF formulas, and their 每万人床位 is computed from the sums. Townships with bad figures are listed as 待核实 and left out of the totals. A bar chart of 每万人床位 against the norm; landscape print set-up. No personal data.",
+          "Written by 计算隔离床位 (computeIsolation). Dated title; the whole total, then each 县(区) subtotal followed by its townships, shortfalls first (largest gap first), then by rank of 每万人床位 within the 县(区) (tie rule from 排名方式); 县(区) are ranked against each other on the 小计 rows. Totals are SUM/SUMIF formulas, and their 每万人床位 is computed from the sums. Townships with bad figures are listed as 待核实 and left out of the totals. 每万人床位 is shown to one decimal (ROUND(…,1)) and ranks are decided on it as shown, so equal figures tie. The top total reads 全市 (several 县(区)) or 全县 (one), and the status of a total says how many townships are short (`3个乡镇不足`). A bar chart of 每万人床位 against the norm, from data right of the print area; A4 print set-up, one page wide, the header row repeated, footer with the page number and the 截至 date. No personal data.",
       },
       {
         sheet: FORECAST_SHEET,
