@@ -8,10 +8,11 @@
 import type { Message } from "../issue";
 import { maskIdNumber, maskPhone } from "./mask";
 
+// Digits after a decimal point (6.752295620355001e-294) are a fraction, not a number to mask.
 /** An 18-character ID number (17 digits and a digit or X) or a retired 15-digit one, not inside a longer run of digits. */
-const ID_RUN = /(?<!\d)(?:\d{17}[\dXx]|\d{15})(?![\dXx])/g;
+const ID_RUN = /(?<![\d.．])(?:\d{17}[\dXx]|\d{15})(?![\dXx])/g;
 /** An 11-digit number (a mobile, or an area code and number written together), not inside a longer run of digits. */
-const PHONE_RUN = /(?<!\d)\d{11}(?!\d)/g;
+const PHONE_RUN = /(?<![\d.．])\d{11}(?!\d)/g;
 /** A mobile written in groups: 138-1234-5678, 138 1234 5678. */
 const GROUPED_MOBILE = /(?<!\d)1[3-9]\d[-\s\u00A0]\d{4}[-\s\u00A0]\d{4}(?!\d)/g;
 

@@ -390,7 +390,9 @@ function unitRow(u: UnitFigures, row: number): CellWrite[] {
         ? "未报送"
         : u.status === "noTarget"
           ? "目标缺失"
-          : "数据不全";
+          : u.status === "unverified"
+            ? "待核实"
+            : "数据不全";
   return [
     rank,
     u.county,
