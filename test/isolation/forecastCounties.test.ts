@@ -8,7 +8,6 @@ import {
   type IsolationForecastData,
 } from "../../src/workbook/isolation/forecastIsolation";
 import {
-  REPORT_DATE,
   commandInput,
   initialisedWorkbook,
   returneeGrid,
