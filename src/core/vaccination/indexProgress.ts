@@ -5,7 +5,7 @@
  * sort by unit, then one walk per unit; a unit is sorted by date only when the
  * clerk's rows are out of order), and the index is three typed arrays.
  */
-import { chineseDate } from "../dates";
+import { chineseDateBeside } from "../dates";
 import { issue, type CoreIssue, type Outcome } from "../issue";
 import { formatCount } from "./format";
 import {
@@ -333,8 +333,8 @@ function checkAgainstPrevious(
           row,
           field,
           {
-            zh: `${FIELD_LABEL[field].zh}（${formatCount(now)}）比${chineseDate(c.date[prev], false)}的 ${formatCount(before)} 少，累计数不应减少，请核实`,
-            en: `${FIELD_LABEL[field].en} (${formatCount(now)}) is below ${formatCount(before)} on ${chineseDate(c.date[prev], false)}; a cumulative figure cannot fall. Check it`,
+            zh: `${FIELD_LABEL[field].zh}（${formatCount(now)}）比${chineseDateBeside(c.date[prev], c.date[r])}的 ${formatCount(before)} 少，累计数不应减少，请核实`,
+            en: `${FIELD_LABEL[field].en} (${formatCount(now)}) is below ${formatCount(before)} on ${chineseDateBeside(c.date[prev], c.date[r])}; a cumulative figure cannot fall. Check it`,
           },
           "error",
           [{ row: prevRow, field }]
