@@ -74,3 +74,31 @@ describe("预测隔离需求 when 隔离床位 cannot be read", () => {
     expect(result.summary.zh).not.toMatch(/床位合计0/);
   });
 });
+
+describe("计算隔离床位: one duplicate rule", () => {
+  it("counts a repeated township once when its figures agree, and holds it out as 待核实 when they disagree", async () => {
+    const { planComputeIsolation } = await import("../../src/workbook/isolation/computeIsolation");
+    const grid = (extra: (string | number | null)[]) => [...BEDS, extra];
+    const agree = planComputeIsolation(
+      commandInput(
+        withSheet(initialisedWorkbook(), "隔离床位", grid(["西岭县", "白沙镇", 12_000, 20, 0]))
+      )
+    );
+    const disagree = planComputeIsolation(
+      commandInput(
+        withSheet(initialisedWorkbook(), "隔离床位", grid(["西岭县", "白沙镇", 12_000, 99, 0]))
+      )
+    );
+    const totals = (r: { data?: unknown }) =>
+      (r.data as { totals: { total: number; townships: number } }).totals;
+    expect(totals(agree).total).toBe(180 + 70 + 20);
+    expect(totals(disagree).total).toBe(180 + 70);
+    const pending = (disagree.data as { pending: { township: string }[] }).pending.map(
+      (t) => t.township
+    );
+    expect(pending).toEqual(["白沙镇", "白沙镇"]);
+    expect(
+      disagree.issues.filter((i) => i.code === "duplicateTownship").map((i) => i.severity)
+    ).toEqual(["error"]);
+  });
+});

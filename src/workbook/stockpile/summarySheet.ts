@@ -264,7 +264,8 @@ function burnTable(
   const byUnitItem = new Map<string, ReserveLine>();
   for (const line of input.lines) {
     const { unit, item } = line.record;
-    if (unit === null || item === null || line.duplicateOf !== undefined) continue;
+    if (unit === null || item === null || line.duplicateOf !== undefined || line.unverified)
+      continue;
     const key = `${unit}\u0000${itemKey(item)}`;
     if (!byUnitItem.has(key)) byUnitItem.set(key, line);
   }
