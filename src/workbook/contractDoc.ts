@@ -95,7 +95,10 @@ function renderTable(table: TableSpec): string[] {
     const unit = c.unit
       ? `, 单位 unit: ${[c.unit.base, ...(c.unit.accepts ?? [])].join("/")}${c.unit.tenThousand ? `（万${c.unit.base} × 10,000）` : ""}`
       : "";
-    const role = c.role === "input" ? "输入 input" : "输出 output";
+    const role =
+      c.role === "input"
+        ? "输入 input"
+        : `输出 output${c.sum ? "（合计/小计行写 SUM sum on summary rows）" : ""}`;
     lines.push(
       `| ${c.zh} | ${c.en}${aliases} | ${type}${min}${unit} | ${role} | ${c.required ? "是 yes" : ""} | ${c.note ?? ""} |`
     );

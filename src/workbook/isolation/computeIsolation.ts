@@ -139,6 +139,7 @@ function buildIsolationPlan(
     columns,
     added,
     rows: table.parsed.rows.map((r) => r.row),
+    summaries: table.parsed.summaries,
     cells: (row) =>
       bedCells(
         columns,
