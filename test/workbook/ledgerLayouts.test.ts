@@ -117,6 +117,16 @@ describe.each<Host>(["memory", "xlsx"])("a clerk's own layout on the %s host", (
     }
   });
 
+  it("隔离床位: the meta row's 截至 date is the report date when none is given, and the summary says so", async () => {
+    const ledger = bedsLedger();
+    ledger.rows[1][3] = "截至2022年1月19日";
+    const result = await run(kind, [ledger], computeIsolation);
+    expect((result.data as IsolationBedsData).reportDate).toBe(LEDGER_DATE - 1);
+    expect(result.summary.zh).toContain("截至2022年1月19日");
+    const chosen = await run(kind, [ledger], computeIsolation, { reportDate: LEDGER_DATE });
+    expect((chosen.data as IsolationBedsData).reportDate).toBe(LEDGER_DATE);
+  });
+
   it("隔离床位: a header in 万人 is converted, and said once at the header cell", async () => {
     const result = await run(kind, [bedsLedger({ tenThousand: true })], computeIsolation);
     const converted = result.issues.filter((i) => i.code === "unitConverted");
