@@ -30,7 +30,8 @@ import { readProgress } from "./readProgress";
 import { cellAddress } from "../a1";
 import { implausibleDate } from "../parse";
 import { fieldBit, type ProgressColumns } from "../../core/vaccination/progress";
-import { PROGRESS_SHEET, RANKING_SHEET, rankingSheetName } from "./spec";
+import { PROGRESS_SHEET, PROGRESS_TABLE, RANKING_SHEET, rankingSheetName } from "./spec";
+import { tableReads, tableSheet } from "../table";
 import { pushAll } from "../../core/arrays";
 
 /** The choices the task pane (or the command line) passes, parsed. */
@@ -67,7 +68,7 @@ export const rankVaccination = defineCommand({
   reads: (options?: RankVaccinationOptions) => {
     const date = options?.reportDate;
     const dated = date === undefined ? [] : [`${RANKING_SHEET}_${chineseDate(date, false)}`];
-    return [PROGRESS_SHEET, PARAMS_SHEET, RANKING_SHEET, ...dated];
+    return [...tableReads(PROGRESS_TABLE), PARAMS_SHEET, RANKING_SHEET, ...dated];
   },
   parseOptions: parseRankOptions,
   run: planRankVaccination,
@@ -89,7 +90,7 @@ export function planRankVaccination(
   const { params } = prelude;
   const issues: CellIssue[] = [...prelude.issues];
   const options = { metric: DEFAULT_METRIC, ...input.options };
-  const sheet = input.snapshot.sheets[PROGRESS_SHEET];
+  const sheet = tableSheet(input.snapshot, PROGRESS_TABLE);
   if (!sheet) {
     issues.push(
       at("missingSheet", "error", {
@@ -100,14 +101,14 @@ export function planRankVaccination(
     return stop(issues);
   }
 
-  const read = readProgress(sheet.values, PROGRESS_SHEET, sheet.formulas);
+  const read = readProgress(sheet.values, sheet.name, sheet.formulas);
   pushAll(issues, read.issues);
   const columns = read.header?.columns ?? new Map<string, number>();
-  holdOutImplausibleDates(read.columns, input.today, columns.get("date"), issues);
+  holdOutImplausibleDates(read.columns, input.today, sheet.name, columns.get("date"), issues);
   const indexed = indexProgress(read.columns);
   pushAll(
     issues,
-    indexed.issues.map((i) => toCellIssue(i, PROGRESS_SHEET, columns))
+    indexed.issues.map((i) => toCellIssue(i, sheet.name, columns))
   );
   const index = indexed.value;
   const latest = index.dates[index.dates.length - 1];
@@ -144,7 +145,7 @@ export function planRankVaccination(
   });
   pushAll(
     issues,
-    report.issues.map((i) => toCellIssue(i, PROGRESS_SHEET, columns))
+    report.issues.map((i) => toCellIssue(i, sheet.name, columns))
   );
   for (const g of options.groups ?? [])
     if (!index.groups.includes(g))
@@ -246,6 +247,7 @@ function withAsOf(summary: Message, date: DateSerial): Message {
 function holdOutImplausibleDates(
   c: ProgressColumns,
   today: DateSerial,
+  sheet: string,
   column: number | undefined,
   issues: CellIssue[]
 ): void {
@@ -258,7 +260,7 @@ function holdOutImplausibleDates(
     issues.push({
       code: "implausibleDate",
       severity: "error",
-      sheet: PROGRESS_SHEET,
+      sheet,
       cell: cellAddress(c.row[i], column ?? 1),
       message: why,
     });
