@@ -31,6 +31,8 @@ import { parseTable } from "../../src/workbook/parse";
 import { labelColumns, type ColumnSpec, type TableSpec } from "../../src/workbook/schema";
 import { sheetFromValues } from "../../src/workbook/snapshot";
 import { TEMPLATE_TABLE } from "../../src/workbook/stockpile/templateSpec";
+import { readProgress } from "../../src/workbook/vaccination/readProgress";
+import { PROGRESS_TABLE } from "../../src/workbook/vaccination/spec";
 import { INPUT_TABLES } from "../helpers/robustness";
 import {
   FUZZ_SEED,
@@ -66,6 +68,7 @@ const RUNS = {
   parseTable: 1000,
   parseTableAlone: 400,
   parseTableLedger: 600,
+  readProgressLedger: 400,
   readParams: 600,
   rankCompetition: 800,
   rankDense: 500,
@@ -410,6 +413,25 @@ describe("parseTable on random tables in a county's own layout", () => {
       fuzz(RUNS.parseTableLedger)
     );
     expect(compared).toBeGreaterThan(50);
+  });
+});
+
+describe("readProgress on random 接种进度 tables in a county's own layout", () => {
+  it("follows parseTable's rules cell for cell: the same issues, and the same rows read", () => {
+    const progress = tableOf(PROGRESS_TABLE, { valid: validByType(PROGRESS_TABLE) });
+    let compared = 0;
+    fc.assert(
+      fc.property(progress, ledgerDress, (t, d) => {
+        const grid = dressed(PROGRESS_TABLE, t, d) ?? t.grid;
+        const fast = readProgress(grid);
+        const reference = parseTable(PROGRESS_TABLE, grid);
+        expect(fast.issues).toEqual(reference.issues);
+        expect(Array.from(fast.columns.row)).toEqual(reference.rows.map((r) => r.row));
+        compared += 1;
+      }),
+      fuzz(RUNS.readProgressLedger)
+    );
+    expect(compared).toBeGreaterThan(100);
   });
 });
 
