@@ -186,6 +186,29 @@ describe.each<Host>(["memory", "xlsx"])("a clerk's own layout on the %s host", (
   });
 });
 
+describe("the duplicate rule on 物资汇总", () => {
+  it("names a unit's item whose rows disagree as 待核实，未计入, and leaves it out of the totals", async () => {
+    const ledger = reservesLedger();
+    const at = ledger.rows.findIndex((l) => l[3] === "医用防护服" && l[1] === "城关镇");
+    ledger.rows.splice(at + 1, 0, [
+      99,
+      "城关镇",
+      "乡镇",
+      "医用防护服",
+      "170/XL",
+      "套",
+      300,
+      999,
+      null,
+    ]);
+    const result = await run("memory", [ledger], computeStockpile);
+    const data = result.data as StockpileData;
+    expect(data.notice.zh).toContain("城关镇“医用防护服”数据待核实，未计入");
+    const gown = data.summary.byItem.find((t) => t.item === "医用防护服");
+    expect(gown?.stock).toBe(40);
+  });
+});
+
 describe("summary rows", () => {
   it("get SUMs of the summable computed columns over the rows they cover, and nothing in the others; headers in the bottom header row", async () => {
     const ledger = bedsLedger();
