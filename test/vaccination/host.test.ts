@@ -398,8 +398,8 @@ describe("生成接种排名 on the memory host, a hand-typed 接种进度", () 
   it("rewrites the sheet when a figure is corrected and run again, in 1 read + 1 write", async () => {
     const book = await typedWorkbook();
     await rank(book);
-    // The clerk corrects 东城镇's full course on D (the 13th row typed, sheet row 15) from 800 to 950.
-    book.setValues("接种进度", "G15", [[950]]);
+    // The clerk corrects 东城镇's figures on D (the 13th row typed, sheet row 15): first doses 905 → 960, full course 800 → 950.
+    book.setValues("接种进度", "F15", [[960, 950]]);
     book.resetStats();
     const again = await rank(book);
     expect(again.report.syncs).toBe(1);
@@ -411,12 +411,26 @@ describe("生成接种排名 on the memory host, a hand-typed 接种进度", () 
       "平安县",
       "东城镇",
       1000,
-      905,
-      expect.closeTo(0.905, 12),
+      960,
+      0.96,
       950,
       0.95,
     ]);
     expect(values.filter((line) => line[2] === "东城镇")).toHaveLength(1);
+  });
+
+  it("holds a township out as 待核实 when its corrected row fails a check (full course above first doses)", async () => {
+    const book = await typedWorkbook();
+    await rank(book);
+    book.setValues("接种进度", "G15", [[950]]);
+    const again = await rank(book);
+    const values = book.values("接种排名");
+    const row = values.find((line) => line[2] === "东城镇");
+    expect(row?.[0]).toBe("待核实");
+    // No figure of the failing row reaches the leader sheet: blank cells, rate formulas showing "".
+    expect(row?.slice(3, 8).filter((v) => v !== null && v !== "")).toEqual([]);
+    expect(again.data.notice.text.zh).toContain("东城镇数据待核实，未参与排名");
+    expect(again.result.issues.map((i) => `${i.cell} ${i.code}`)).toContain("G15 fullAboveFirst");
   });
 
   it("writes another date to its own sheet and leaves 接种排名 as it was", async () => {

@@ -126,6 +126,8 @@ function zhParagraph(
   const noValue = a.unranked.filter((u) => u.status === "noValue");
   if (noTarget.length > 0) tail.push(`${names(noTarget)}目标人数缺失，未参与排名。`);
   if (noValue.length > 0) tail.push(`${names(noValue)}数据不全，未参与排名。`);
+  const unverified = a.unranked.filter((u) => u.status === "unverified");
+  if (unverified.length > 0) tail.push(`${names(unverified)}数据待核实，未参与排名。`);
   if (tail.length > 0) lines.push(tail.join(""));
   return lines;
 }
@@ -183,6 +185,11 @@ function enParagraph(
   if (noValue.length > 0)
     tail.push(
       `${andList(noValue.map((u) => u.township))} ${have(noValue)} incomplete data and ${are(noValue)} not ranked.`
+    );
+  const unverified = a.unranked.filter((u) => u.status === "unverified");
+  if (unverified.length > 0)
+    tail.push(
+      `${andList(unverified.map((u) => u.township))} ${have(unverified)} figures to be checked (待核实) and ${are(unverified)} not ranked.`
     );
   if (tail.length > 0) lines.push(tail.join(" "));
   return lines;

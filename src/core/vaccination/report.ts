@@ -37,7 +37,9 @@ export type UnitStatus =
   /** Has a target, but the chosen metric cannot be computed (a blank figure, an unknown due count). */
   | "noValue"
   /** 未报送: no row for the report date. */
-  | "notReported";
+  | "notReported"
+  /** 待核实: the report date's row failed a check (see the issues); held out of every total, ranking and notice. */
+  | "unverified";
 
 /** One township's age group on the report date. Figures are null when unknown. */
 export interface UnitFigures extends ProgressUnit {
@@ -116,7 +118,7 @@ export interface AreaFigures {
   /** Ranked townships whose chosen rate is above 100%. */
   overTargetCount: number;
   notReported: UnitFigures[];
-  /** Reported but not ranked (noTarget, noValue). */
+  /** Reported but not ranked (noTarget, noValue, unverified). */
   unranked: UnitFigures[];
 }
 
@@ -221,7 +223,7 @@ export function metricValue(
 ): number | null {
   const c = index.columns;
   const r = recordAt(index, unit, date);
-  if (r < 0) return null;
+  if (r < 0 || index.bad[r]) return null;
   if (metric !== "due") return completionRate(finite(c[metric][r]), finite(c.target[r]));
   const due = dailyFigure(index, unit, dueDate(date, intervalDays), "first").value;
   const done = dailyFigure(index, unit, date, "full").value;
@@ -271,6 +273,10 @@ function unitFigures(
   const row = c.row[r];
   const f = base;
   f.row = row;
+  if (index.bad[r]) {
+    f.status = "unverified";
+    return f;
+  }
   f.target = finite(c.target[r]);
   f.first = finite(c.first[r]);
   f.full = finite(c.full[r]);
@@ -381,7 +387,9 @@ function sheetOrder(figures: UnitFigures[]): UnitFigures[] {
   const ranked = figures
     .filter((f) => f.status === "ranked")
     .sort((a, b) => (a.rank as number) - (b.rank as number) || a.unit - b.unit);
-  const unranked = figures.filter((f) => f.status === "noTarget" || f.status === "noValue");
+  const unranked = figures.filter(
+    (f) => f.status === "noTarget" || f.status === "noValue" || f.status === "unverified"
+  );
   const missing = figures.filter((f) => f.status === "notReported");
   return [...ranked, ...unranked, ...missing];
 }
@@ -392,7 +400,7 @@ function areaFigures(
   metric: Metric,
   topCount: number
 ): AreaFigures {
-  const reporting = units.filter((u) => u.status !== "notReported");
+  const reporting = units.filter((u) => u.status !== "notReported" && u.status !== "unverified");
   const counted = reporting.filter((u) => u.target !== null && u.target > 0);
   const sumOf = (key: "first" | "full" | "booster") =>
     reporting.some((u) => u[key] !== null) ? counted.reduce((s, u) => s + (u[key] ?? 0), 0) : null;
@@ -416,7 +424,9 @@ function areaFigures(
     worstTied: extremes.worstTied,
     overTargetCount: ranked.filter((u) => isOverTarget(u.value)).length,
     notReported: units.filter((u) => u.status === "notReported"),
-    unranked: units.filter((u) => u.status === "noTarget" || u.status === "noValue"),
+    unranked: units.filter(
+      (u) => u.status === "noTarget" || u.status === "noValue" || u.status === "unverified"
+    ),
   });
 }
 

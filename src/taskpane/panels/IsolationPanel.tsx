@@ -28,7 +28,7 @@ import type {
   ForecastTownshipFigure,
   IsolationForecastData,
 } from "../../workbook/isolation/forecastIsolation";
-import { maskPersonalText } from "../../workbook/isolation/privacy";
+import { maskPersonalText } from "../../core/privacy/maskText";
 import { tr } from "../i18n";
 import type { SectionPanelProps } from "../sectionPanel";
 import { copyText } from "./clipboard";

@@ -2,7 +2,7 @@
  * 计算隔离床位: writes the output columns of 隔离床位 as live formulas on the
  * named parameter 每万人隔离床位标准, and the leader sheet 隔离床位汇总.
  */
-import type { DateSerial } from "../../core/dates";
+import { chineseDate, isoFromSerial, type DateSerial } from "../../core/dates";
 import type { Message } from "../../core/issue";
 import type { BedResult, BedStatus } from "../../core/isolation/bedCapacity";
 import { summarizeBeds, type BedTotals } from "../../core/isolation/bedSummary";
@@ -14,6 +14,7 @@ import { commandPrelude } from "../prelude";
 import { HISTORY_SHEET } from "../history";
 import type { CellIssue } from "../issues";
 import { PARAMS_SHEET } from "../params";
+import { implausibleDate } from "../parse";
 import type { CellWrite, WriteOp } from "../plan";
 import { bedSummarySheetOps, NO_PARENT_LABEL, townshipLabel } from "./bedSummarySheet";
 import { readBedTable } from "./beds";
@@ -94,7 +95,8 @@ function buildIsolationPlan(
 ): CommandResult<IsolationBedsData> {
   const { snapshot } = input;
   const prelude = commandPrelude(input);
-  const { params, reportDate } = prelude;
+  const { params } = prelude;
+  let reportDate = prelude.reportDate;
   const issues: CellIssue[] = [...prelude.issues];
   const sheet = tableSheet(snapshot, BEDS_TABLE);
   if (!sheet)
@@ -128,6 +130,13 @@ function buildIsolationPlan(
       zh: "未计算：“隔离床位”缺少“常住人口”或“现有床位”列",
       en: "Not computed: 隔离床位 lacks the 常住人口 or 现有床位 column",
     });
+  // A 截至 date in the title or a meta row is the report date when none was chosen.
+  const asOf = header.meta.asOf?.date;
+  const fromAsOf =
+    input.options?.reportDate === undefined &&
+    asOf !== undefined &&
+    implausibleDate(asOf, input.today) === undefined;
+  if (fromAsOf) reportDate = asOf as number;
 
   const ops: WriteOp[] = [...prelude.ops];
   const { columns, added } = outputColumns(BEDS_TABLE, header, sheet);
@@ -140,6 +149,7 @@ function buildIsolationPlan(
     columns,
     added,
     rows: table.parsed.rows.map((r) => r.row),
+    summaries: table.parsed.summaries,
     cells: (row) =>
       bedCells(
         columns,
@@ -174,8 +184,8 @@ function buildIsolationPlan(
     ops,
     issues,
     summary: {
-      zh: `${data.summaryText}汇总见“${BEDS_SUMMARY_SHEET}”。`,
-      en: `${data.totals.townships} townships computed: ${data.totals.short} short of beds, ${data.totals.gap} ${unit === "间" ? "rooms" : "beds"} missing in all; see ${BEDS_SUMMARY_SHEET}.`,
+      zh: `${data.summaryText}汇总见“${BEDS_SUMMARY_SHEET}”。${fromAsOf ? `报告日期取自表中“截至${chineseDate(reportDate)}”。` : ""}`,
+      en: `${data.totals.townships} townships computed: ${data.totals.short} short of beds, ${data.totals.gap} ${unit === "间" ? "rooms" : "beds"} missing in all; see ${BEDS_SUMMARY_SHEET}.${fromAsOf ? ` The report date is the sheet's 截至 ${isoFromSerial(reportDate)}.` : ""}`,
     },
     data,
     focus: { sheet: BEDS_SUMMARY_SHEET, cell: "A1" },

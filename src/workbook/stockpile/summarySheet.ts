@@ -306,9 +306,16 @@ function noticeText(input: SummarySheetInput): Message {
     (r) => r.status === "ok" && (r.daysRemaining as number) < input.windowDays
   );
   const soonZh = soon.length ? `；按近期消耗，${soon.length}项将在${input.windowDays}天内耗尽` : "";
+  // Rows held out under the duplicate rule are named, so a leader knows the totals leave them out.
+  const held = [
+    ...new Set(
+      input.lines.filter((l) => l.unverified).map((l) => `${l.record.unit}“${l.record.item}”`)
+    ),
+  ];
+  const heldZh = held.length ? `；${held.join("、")}数据待核实，未计入` : "";
   return {
-    zh: `共${summary.units}个单位、${summary.counted}条储备记录纳入汇总，${summary.unitsShort}个单位存在缺口；${shortZh}${soonZh}。`,
-    en: `${summary.units} units and ${summary.counted} reserve rows totalled; ${summary.unitsShort} units have a gap; ${short.length} items short${soon.length ? `; ${soon.length} run out within ${input.windowDays} days at recent use` : ""}.`,
+    zh: `共${summary.units}个单位、${summary.counted}条储备记录纳入汇总，${summary.unitsShort}个单位存在缺口；${shortZh}${soonZh}${heldZh}。`,
+    en: `${summary.units} units and ${summary.counted} reserve rows totalled; ${summary.unitsShort} units have a gap; ${short.length} items short${soon.length ? `; ${soon.length} run out within ${input.windowDays} days at recent use` : ""}${held.length ? `; ${held.length} to be checked (待核实), not totalled` : ""}.`,
   };
 }
 
@@ -316,7 +323,8 @@ function burnRows(input: SummarySheetInput): BurnLine[] {
   const byUnitItem = new Map<string, ReserveLine>();
   for (const line of input.lines) {
     const { unit, item } = line.record;
-    if (unit === null || item === null || line.duplicateOf !== undefined) continue;
+    if (unit === null || item === null || line.duplicateOf !== undefined || line.unverified)
+      continue;
     const key = `${unit}\u0000${itemKey(item)}`;
     if (!byUnitItem.has(key)) byUnitItem.set(key, line);
   }

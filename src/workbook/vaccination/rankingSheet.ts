@@ -130,7 +130,9 @@ function rankingColumns(report: VaccinationReport, top: string): LeaderColumn<Ra
               ? "未报送"
               : u.status === "noTarget"
                 ? "目标缺失"
-                : "数据不全";
+                : u.status === "unverified"
+                  ? "待核实"
+                  : "数据不全";
         }
         if (l.kind === "top") return null;
         const place = l.a.places[report.metric];
