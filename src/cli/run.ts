@@ -6,7 +6,13 @@
  */
 import type { DateSerial } from "../core/dates";
 import type { Message } from "../core/issue";
-import { parsedOptions, unmetNeeds, type Command, type CommandResult, type Lang } from "../workbook/command";
+import {
+  parsedOptions,
+  unmetNeeds,
+  type Command,
+  type CommandResult,
+  type Lang,
+} from "../workbook/command";
 import { executeCommand } from "../workbook/execute";
 import type { HostErrorKind, WorkbookHost } from "../workbook/host";
 import { HISTORY_SHEET } from "../workbook/history";

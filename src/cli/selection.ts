@@ -23,7 +23,9 @@ export function needsFiles(command: Command): boolean {
 }
 
 /** The ids of the registered commands that need files (see needsFiles). */
-export const NEEDS_FILES: ReadonlySet<string> = new Set(COMMANDS.filter(needsFiles).map((c) => c.id));
+export const NEEDS_FILES: ReadonlySet<string> = new Set(
+  COMMANDS.filter(needsFiles).map((c) => c.id)
+);
 
 /**
  * The commands `compute` runs by default: every command of COMMANDS but

@@ -42,8 +42,7 @@ export interface OptionIssue {
 
 /** Options parsed: the typed value (with warnings), or the errors that stop the command. */
 export type OptionsResult<Options> =
-  | { ok: true; value: Options; issues: OptionIssue[] }
-  | { ok: false; issues: OptionIssue[] };
+  { ok: true; value: Options; issues: OptionIssue[] } | { ok: false; issues: OptionIssue[] };
 
 /** Something a command needs from its caller before it can run. */
 export interface Need {
@@ -89,7 +88,7 @@ export interface CommandSpec<Id extends string, Options, Data> {
  * `parseOptions`; a command written by hand (a test's) may leave them out,
  * and then takes its options as given.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 export interface Command<Options = any, Data = unknown, Id extends string = string> {
   id: Id;
   label: Message;
@@ -137,7 +136,12 @@ export function runCommand<Options, Data>(
 ): CommandResult<Data> {
   const raw = input.options ?? {};
   const missing = unmetNeeds(command, raw);
-  if (missing.length > 0) return notRun(command, missing.map((n) => n.label), { missing });
+  if (missing.length > 0)
+    return notRun(
+      command,
+      missing.map((n) => n.label),
+      { missing }
+    );
   const parsed = parseWith(command, raw);
   if (!parsed.ok)
     return notRun(

@@ -7,7 +7,7 @@ import {
 } from "../../src/workbook/isolation/computeIsolation";
 import { isFormulaCell, type Chart, type WriteBlock, type WriteOp } from "../../src/workbook/plan";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
-import { applyOps, emptySnapshot } from "../helpers/applyOps";
+import { applyOps, emptySnapshot } from "../../src/workbook/applyOps";
 import {
   BED_HEADER,
   REPORT_DATE,

@@ -39,7 +39,7 @@ import { SAMPLE_GROUPS } from "../../src/workbook/sample/vaccination";
 import type { TableSpec } from "../../src/workbook/schema";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
 import { planImport, type ReturnedFile } from "../../src/workbook/stockpile/import";
-import { applyOps } from "../../src/workbook/stockpile/simulate";
+import { applyOps } from "../../src/workbook/applyOps";
 import {
   CATALOGUE_TABLE,
   STOCKPILE_TABLE,
@@ -500,7 +500,8 @@ describe("valid rows compute the same whether the rows with issues are there or 
           // Rows with errors are emptied; rows with any issue are not compared.
           const errors = flaggedRows(a, sheet, header.headerRow, "error");
           const flagged = flaggedRows(a, sheet, header.headerRow);
-          const b = runCommand(command, 
+          const b = runCommand(
+            command,
             input({ ...w, snapshot: withSheet(w.snapshot, sheet, blankRows(grid, errors)) })
           );
           const outA = rowCells(a.ops, sheet, header.headerRow);
@@ -536,7 +537,8 @@ describe("valid rows compute the same whether the rows with issues are there or 
             .map((k) => fold(grid[r - 1][(header.columns.get(k) ?? 0) - 1]))
             .join("|");
         const tainted = new Set([...flagged].map(keyAt));
-        const b = runCommand(command, 
+        const b = runCommand(
+          command,
           input({ ...world, snapshot: withSheet(world.snapshot, sheet, blankRows(grid, flagged)) })
         );
         const figures = (r: CommandResult) => {

@@ -11,6 +11,7 @@
    exceljs cells are plain objects, not Office.js proxies: there is nothing to load or sync. */
 import type ExcelJS from "exceljs";
 import type { Message } from "../../core/issue";
+import { assertNever } from "../../workbook/assertNever";
 import { cellAddress, parseRangeAddress, quoteSheet } from "../../workbook/a1";
 import type { CellValue, Grid } from "../../workbook/cells";
 import { HostError, type HostIO, type WorkbookHost, type WriteReport } from "../../workbook/host";
@@ -300,6 +301,8 @@ async function applyOp(
     case "protect":
       await protectSheet(ws, op);
       return 0;
+    default:
+      return assertNever(op);
   }
 }
 

@@ -17,11 +17,7 @@ import { PARAMS_SHEET } from "../params";
 import type { CellWrite, WriteOp } from "../plan";
 import { findSheet, readBedTable } from "./beds";
 import { listNames } from "./common";
-import {
-  isOwnReleaseFormula,
-  releaseDateFormula,
-  stayDaysFormula,
-} from "./formulas";
+import { isOwnReleaseFormula, releaseDateFormula, stayDaysFormula } from "./formulas";
 import { forecastSheetOps, forecastStatus, type ForecastStatus } from "./forecastSheet";
 import { outputColumns, planOutputs } from "./outputs";
 import { readReturnees, type ReturneeRow } from "./returnees";

@@ -28,7 +28,7 @@ import type { CellIssue } from "../issues";
 import type { WriteOp } from "../plan";
 import { ROSTER_SHEET } from "../reporting/specs";
 import { lastUsedColumn } from "./reserve";
-import { applyOps } from "./simulate";
+import { applyOps } from "../applyOps";
 import { CATALOGUE_SHEET, STOCKPILE_SHEET } from "./specs";
 import {
   planTemplates,
@@ -259,7 +259,8 @@ export function templateFileName(unit: string): string {
  */
 export function parseTemplateOptions(raw: RawOptions): OptionsResult<GenerateTemplatesOptions> {
   const value: GenerateTemplatesOptions = {};
-  if (raw.mode === "workbooks" || raw.mode === "list" || raw.mode === "sheets") value.mode = raw.mode;
+  if (raw.mode === "workbooks" || raw.mode === "list" || raw.mode === "sheets")
+    value.mode = raw.mode;
   const units = textListOption(raw.units);
   if (units) value.units = units;
   if (typeof raw.category === "string") value.category = raw.category;

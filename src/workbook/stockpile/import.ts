@@ -38,7 +38,7 @@ import { readCatalogue } from "./catalogue";
 import { planComputeStockpile } from "./computeStockpile";
 import { lastUsedColumn } from "./reserve";
 import { setupStockpileSheets } from "./setup";
-import { applyOps } from "./simulate";
+import { applyOps } from "../applyOps";
 import {
   CATALOGUE_SHEET,
   STOCKPILE_SHEET,

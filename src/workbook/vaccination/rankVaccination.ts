@@ -97,7 +97,7 @@ export function planRankVaccination(
     return stop(issues);
   }
 
-  const read = readProgress(sheet.values, PROGRESS_SHEET);
+  const read = readProgress(sheet.values, PROGRESS_SHEET, sheet.formulas);
   pushAll(issues, read.issues);
   const columns = read.header?.columns ?? new Map<string, number>();
   const indexed = indexProgress(read.columns);
