@@ -118,6 +118,11 @@ export function unmetNeeds(command: Pick<Command, "needs">, raw: RawOptions = {}
   return (command.needs ?? []).filter((n) => !n.given(raw));
 }
 
+/** True when the command needs something of this kind from its caller (files, a pane choice). */
+export function needsKind(command: Pick<Command, "needs">, kind: Need["kind"]): boolean {
+  return (command.needs ?? []).some((n) => n.kind === kind);
+}
+
 /** The data type of a command. */
 export type DataOf<C> = C extends { run(input: never): CommandResult<infer D> } ? D : never;
 

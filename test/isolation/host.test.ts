@@ -28,7 +28,7 @@ import {
   type IsolationForecastData,
 } from "../../src/workbook/isolation/forecastIsolation";
 import { SAMPLE_REPORT_DATE } from "../../src/workbook/sample/county";
-import { SAMPLE_AT_RISK_TOWNSHIP } from "../../src/workbook/sample/isolation";
+import { SAMPLE_AT_RISK_TOWNSHIP } from "../../src/workbook/isolation/sample";
 import { sampleWorkbookSheets } from "../../src/workbook/sample/workbook";
 import { OUTPUT_HEADER_FILL } from "../../src/workbook/styles";
 import { REPORT_DATE, bedGrid, bedRow, returneeGrid, returneeRow } from "./fixtures";

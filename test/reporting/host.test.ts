@@ -14,7 +14,7 @@ import { executeCommand, type ExecuteOutcome } from "../../src/workbook/execute"
 import { initWorkbook } from "../../src/workbook/init/initWorkbook";
 import { reportStatus, type ReportStatusData } from "../../src/workbook/reporting/reportStatus";
 import { SAMPLE_REPORT_DATE } from "../../src/workbook/sample/county";
-import { sampleUnits } from "../../src/workbook/sample/reporting";
+import { sampleUnits } from "../../src/workbook/reporting/sample";
 import { sampleWorkbookSheets } from "../../src/workbook/sample/workbook";
 import { importReturns } from "../../src/workbook/stockpile/import";
 import { BAD_FILL, GOOD_FILL, HEADER_FILL, WARN_FILL } from "../../src/workbook/styles";

@@ -394,11 +394,23 @@ describe("生成接种排名: choices", () => {
   it("reads the dated sheet too, so a re-run for that date can be compared", () => {
     expect(rankVaccination.reads({ reportDate: D - 1 })).toEqual([
       "接种进度",
+      "Vaccination progress",
       "参数",
       "接种排名",
       "接种排名_1月19日",
     ]);
-    expect(rankVaccination.reads()).toEqual(["接种进度", "参数", "接种排名"]);
+    expect(rankVaccination.reads()).toEqual([
+      "接种进度",
+      "Vaccination progress",
+      "参数",
+      "接种排名",
+    ]);
+  });
+
+  it("reads 接种进度 under its English name too, as the schema accepts, and names that sheet in issues", () => {
+    const result = run({ "Vaccination progress": noticeGrid() });
+    expect(result.data.sheet).toBe(SHEET);
+    expect(result.issues.every((i) => i.sheet !== "接种进度")).toBe(true);
   });
 
   it("writes the latest date, chosen explicitly, to 接种排名", () => {

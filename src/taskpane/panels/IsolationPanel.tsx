@@ -30,7 +30,7 @@ import type {
 } from "../../workbook/isolation/forecastIsolation";
 import { maskPersonalText } from "../../workbook/isolation/privacy";
 import { tr } from "../i18n";
-import type { SectionPanelProps } from "../sections";
+import type { SectionPanelProps } from "../sectionPanel";
 import { copyText } from "./clipboard";
 import { ReportDateField } from "./ReportDateField";
 

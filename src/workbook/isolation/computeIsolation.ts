@@ -16,10 +16,11 @@ import type { CellIssue } from "../issues";
 import { PARAMS_SHEET } from "../params";
 import type { CellWrite, WriteOp } from "../plan";
 import { bedSummarySheetOps, NO_PARENT_LABEL, townshipLabel } from "./bedSummarySheet";
-import { findSheet, readBedTable } from "./beds";
+import { readBedTable } from "./beds";
+import { tableSheet } from "../table";
 import { listNames } from "./common";
 import { bedFormulas } from "./formulas";
-import { outputColumns, planOutputs } from "./outputs";
+import { outputColumns, planOutputColumns } from "../outputColumns";
 import { BEDS_SHEET, BEDS_SUMMARY_SHEET, BEDS_TABLE } from "./specs";
 import { pushAll } from "../../core/arrays";
 import { guardFinite } from "../finite";
@@ -95,7 +96,7 @@ function buildIsolationPlan(
   const prelude = commandPrelude(input);
   const { params, reportDate } = prelude;
   const issues: CellIssue[] = [...prelude.issues];
-  const sheet = findSheet(snapshot, BEDS_TABLE);
+  const sheet = tableSheet(snapshot, BEDS_TABLE);
   if (!sheet)
     return stop(
       [
@@ -131,7 +132,7 @@ function buildIsolationPlan(
   const ops: WriteOp[] = [...prelude.ops];
   const { columns, added } = outputColumns(BEDS_TABLE, header, sheet);
   const byRow = new Map(table.results.map((r) => [r.record.row, r]));
-  const outputs = planOutputs({
+  const outputs = planOutputColumns({
     spec: BEDS_TABLE,
     snapshot,
     sheet,

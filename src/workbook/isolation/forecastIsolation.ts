@@ -15,11 +15,12 @@ import { HISTORY_SHEET } from "../history";
 import type { CellIssue } from "../issues";
 import { PARAMS_SHEET } from "../params";
 import type { CellWrite, WriteOp } from "../plan";
-import { findSheet, readBedTable } from "./beds";
+import { readBedTable } from "./beds";
+import { tableSheet } from "../table";
 import { listNames } from "./common";
 import { isOwnReleaseFormula, releaseDateFormula, stayDaysFormula } from "./formulas";
 import { forecastSheetOps, forecastStatus, type ForecastStatus } from "./forecastSheet";
-import { outputColumns, planOutputs } from "./outputs";
+import { outputColumns, planOutputColumns } from "../outputColumns";
 import { readReturnees, type ReturneeRow } from "./returnees";
 import { BEDS_SHEET, BEDS_TABLE, FORECAST_SHEET, RETURNEES_SHEET, RETURNEES_TABLE } from "./specs";
 import { pushAll } from "../../core/arrays";
@@ -97,7 +98,7 @@ export function planForecastIsolation(
   const prelude = commandPrelude(input);
   const { params, reportDate } = prelude;
   const issues: CellIssue[] = [...prelude.issues];
-  const sheet = findSheet(snapshot, RETURNEES_TABLE);
+  const sheet = tableSheet(snapshot, RETURNEES_TABLE);
   if (!sheet)
     return stop(
       [
@@ -117,7 +118,7 @@ export function planForecastIsolation(
     );
 
   const unit = params.bedUnit;
-  const bedSheet = findSheet(snapshot, BEDS_TABLE);
+  const bedSheet = tableSheet(snapshot, BEDS_TABLE);
   const capacities = new Map<string, number | null>();
   let parents: Map<string, string | null> | null = null;
   // Without a readable 隔离床位 table, returnees' townships are not checked one by one.
@@ -167,7 +168,7 @@ export function planForecastIsolation(
     const byRow = new Map(table.rows.map((r) => [r.row, r]));
     const address = (row: number, map: ReadonlyMap<string, number>, key: string) =>
       cellAddress(row, map.get(key) as number);
-    const outputs = planOutputs({
+    const outputs = planOutputColumns({
       spec: RETURNEES_TABLE,
       snapshot,
       sheet,

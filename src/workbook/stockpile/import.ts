@@ -36,7 +36,7 @@ import { appendReportRecordOps } from "../reporting/records";
 import { RECORDS_SHEET, RECORDS_SPEC } from "../reporting/specs";
 import { readCatalogue } from "./catalogue";
 import { planComputeStockpile } from "./computeStockpile";
-import { lastUsedColumn } from "./reserve";
+import { lastUsedColumn } from "../outputColumns";
 import { setupStockpileSheets } from "./setup";
 import { applyOps } from "../applyOps";
 import {

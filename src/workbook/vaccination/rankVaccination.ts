@@ -27,7 +27,8 @@ import { PARAMS_SHEET } from "../params";
 import { commandPrelude } from "../prelude";
 import { rankingSheetOps, type RankingLayout } from "./rankingSheet";
 import { readProgress } from "./readProgress";
-import { PROGRESS_SHEET, RANKING_SHEET, rankingSheetName } from "./spec";
+import { PROGRESS_SHEET, PROGRESS_TABLE, RANKING_SHEET, rankingSheetName } from "./spec";
+import { tableReads, tableSheet } from "../table";
 import { pushAll } from "../../core/arrays";
 
 /** The choices the task pane (or the command line) passes, parsed. */
@@ -64,7 +65,7 @@ export const rankVaccination = defineCommand({
   reads: (options?: RankVaccinationOptions) => {
     const date = options?.reportDate;
     const dated = date === undefined ? [] : [`${RANKING_SHEET}_${chineseDate(date, false)}`];
-    return [PROGRESS_SHEET, PARAMS_SHEET, RANKING_SHEET, ...dated];
+    return [...tableReads(PROGRESS_TABLE), PARAMS_SHEET, RANKING_SHEET, ...dated];
   },
   parseOptions: parseRankOptions,
   run: planRankVaccination,
@@ -86,7 +87,7 @@ export function planRankVaccination(
   const { params } = prelude;
   const issues: CellIssue[] = [...prelude.issues];
   const options = { metric: DEFAULT_METRIC, ...input.options };
-  const sheet = input.snapshot.sheets[PROGRESS_SHEET];
+  const sheet = tableSheet(input.snapshot, PROGRESS_TABLE);
   if (!sheet) {
     issues.push(
       at("missingSheet", "error", {
@@ -97,13 +98,13 @@ export function planRankVaccination(
     return stop(issues);
   }
 
-  const read = readProgress(sheet.values, PROGRESS_SHEET, sheet.formulas);
+  const read = readProgress(sheet.values, sheet.name, sheet.formulas);
   pushAll(issues, read.issues);
   const columns = read.header?.columns ?? new Map<string, number>();
   const indexed = indexProgress(read.columns);
   pushAll(
     issues,
-    indexed.issues.map((i) => toCellIssue(i, PROGRESS_SHEET, columns))
+    indexed.issues.map((i) => toCellIssue(i, sheet.name, columns))
   );
   const index = indexed.value;
   const latest = index.dates[index.dates.length - 1];
@@ -136,7 +137,7 @@ export function planRankVaccination(
   });
   pushAll(
     issues,
-    report.issues.map((i) => toCellIssue(i, PROGRESS_SHEET, columns))
+    report.issues.map((i) => toCellIssue(i, sheet.name, columns))
   );
   for (const g of options.groups ?? [])
     if (!index.groups.includes(g))

@@ -1,21 +1,21 @@
 /**
- * Writing output columns into an input table: each output header is found in
+ * The one output-column appender every capability uses. Writing output columns into an input table: each output header is found in
  * the table's header row (its column reused) or appended after the last used
  * header cell; one block per contiguous run of output columns covers every
  * data row. An output cell that holds something other than the add-in's
  * formula (a typed number, another formula) is reported and kept in
  * 历史记录 before the formula is put back.
  */
-import type { DateSerial } from "../../core/dates";
-import { cellAddress, rangeAddress } from "../a1";
-import { isBlank, type CellValue } from "../cells";
-import type { HeaderMatch } from "../headers";
-import { historyOps, type HistoryEntry } from "../history";
-import type { CellIssue } from "../issues";
-import type { CellWrite, WriteOp } from "../plan";
-import type { ColumnSpec, TableSpec } from "../schema";
-import { cellAt, formulaAt, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
-import { OUTPUT_HEADER_FILL, OUTPUT_HEADER_FONT } from "../styles";
+import type { DateSerial } from "../core/dates";
+import { cellAddress, rangeAddress } from "./a1";
+import { isBlank, type CellValue } from "./cells";
+import type { HeaderMatch } from "./headers";
+import { historyOps, type HistoryEntry } from "./history";
+import type { CellIssue } from "./issues";
+import type { CellWrite, WriteOp } from "./plan";
+import type { ColumnSpec, TableSpec } from "./schema";
+import { cellAt, formulaAt, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
+import { OUTPUT_HEADER_FILL, OUTPUT_HEADER_FONT } from "./styles";
 
 /**
  * Where each output column goes: the column of its header when present,
@@ -32,7 +32,7 @@ export function outputColumns(
   const columns = new Map<string, number>();
   const added: ColumnSpec[] = [];
   const headerLine = sheet.values[header.headerRow - 1] ?? [];
-  let next = lastUsed(headerLine) + 1;
+  let next = lastUsedColumn(headerLine) + 1;
   for (const col of spec.columns) {
     if (col.role !== "output") continue;
     const found = header.columns.get(col.key);
@@ -70,10 +70,10 @@ export interface OutputPlan {
  * headers (styled as outputs), then one block per contiguous run of columns.
  *
  * @example
- * planOutputs({ spec, snapshot, sheet, header, columns, added, rows: [3, 4], cells, command: "计算隔离床位", now })
+ * planOutputColumns({ spec, snapshot, sheet, header, columns, added, rows: [3, 4], cells, command: "计算隔离床位", now })
  * //=> { ops: [header block, style, widths, block F3:J4], issues: [] }
  */
-export function planOutputs(plan: OutputPlan): { ops: WriteOp[]; issues: CellIssue[] } {
+export function planOutputColumns(plan: OutputPlan): { ops: WriteOp[]; issues: CellIssue[] } {
   const { spec, sheet, header, columns, rows } = plan;
   const outputs = spec.columns.filter((c) => c.role === "output");
   const issues: CellIssue[] = [];
@@ -199,8 +199,15 @@ function sameContent(current: CellValue, write: CellWrite): boolean {
   return current === write;
 }
 
-function lastUsed(line: readonly CellValue[]): number {
-  for (let i = line.length - 1; i >= 0; i--) if (!isBlank(line[i])) return i + 1;
+/**
+ * The 1-based column of the last non-blank cell of a row, 0 for none.
+ *
+ * @example
+ * lastUsedColumn(["a", null, "b", ""]) //=> 3
+ */
+export function lastUsedColumn(row: readonly CellValue[] | undefined): number {
+  if (!row) return 0;
+  for (let i = row.length - 1; i >= 0; i--) if (!isBlank(row[i])) return i + 1;
   return 0;
 }
 
