@@ -1,6 +1,9 @@
 // Lint keeps the layers honest: imports point one way only,
 // core ← workbook ← hosts ← taskpane / commands / cli, and core and workbook
 // touch no Office, DOM, React or file-system API. See docs/architecture.md.
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import officeAddins from "eslint-plugin-office-addins";
 import importPlugin from "eslint-plugin-import";
 import tseslint from "typescript-eslint";
@@ -34,6 +37,28 @@ const banPackages = {
     },
   ],
 };
+
+// Capability folders of src/workbook (see src/workbook/capabilities.ts): none
+// imports another; what they share lives in src/workbook itself. The one
+// exception: 物资储备 reads the 填报单位 roster (template units) and logs the
+// returns it imports in 报送记录, both tables of 日报告 — through its specs,
+// read and records files only.
+const WORKBOOK_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "src/workbook");
+const CAPABILITY_FOLDERS = readdirSync(WORKBOOK_DIR, { withFileTypes: true }).flatMap((d) =>
+  d.isDirectory() && existsSync(path.join(WORKBOOK_DIR, d.name, "capability.ts")) ? [d.name] : []
+);
+const SHARED_WITH_STOCKPILE = { reporting: ["./specs.ts", "./read.ts", "./records.ts"] };
+const capabilityZones = CAPABILITY_FOLDERS.flatMap((target) =>
+  CAPABILITY_FOLDERS.filter((from) => from !== target).map((from) => ({
+    target: `./src/workbook/${target}`,
+    from: `./src/workbook/${from}`,
+    ...(target === "stockpile" && SHARED_WITH_STOCKPILE[from]
+      ? { except: SHARED_WITH_STOCKPILE[from] }
+      : {}),
+    message:
+      "capability folders do not import each other: move what they share into src/workbook (docs/adding-a-capability.md).",
+  }))
+);
 
 const UPPER_LAYERS = [
   "**/hosts/**",
@@ -122,6 +147,7 @@ export default [
               from: ["./src/cli", "./src/commands"],
               message: "the task pane does not import the CLI or ribbon commands.",
             },
+            ...capabilityZones,
           ],
         },
       ],

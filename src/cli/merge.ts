@@ -143,10 +143,23 @@ export async function readReturn(file: string): Promise<ReturnedFile> {
   const problem = checkImportFile(fileName, stat.size);
   if (problem) throw new CliFailure("unsupported", problem);
   const workbook = await loadXlsx(file);
+  // Excel and WPS stamp docProps/core.xml on every save; a file without it has its file time.
+  const saved = validDate(workbook.modified) ?? stat.mtime;
   return {
     fileName,
     sheets: workbook.worksheets.map((ws) => ({ name: ws.name, values: sheetSnapshot(ws).values })),
+    savedAt: localSerial(saved),
   };
+}
+
+function validDate(d: Date | undefined): Date | undefined {
+  return d instanceof Date && Number.isFinite(d.getTime()) ? d : undefined;
+}
+
+function localSerial(d: Date): number {
+  return (
+    serialFromLocalDate(d) + (d.getHours() * 3600 + d.getMinutes() * 60 + d.getSeconds()) / 86_400
+  );
 }
 
 /**

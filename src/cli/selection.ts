@@ -3,23 +3,28 @@
  * with a short Chinese word (物资, 隔离, 接种, 报送) or a command id.
  */
 import type { Message } from "../core/issue";
-import type { Command } from "../workbook/command";
+import { needsKind, type Command } from "../workbook/command";
+import { CAPABILITIES } from "../workbook/capabilities";
 import { COMMANDS } from "../workbook/commands";
 
-/** The short words of `--only` and the commands each one means. */
-export const CAPABILITY_WORDS: Readonly<Record<string, readonly string[]>> = {
-  物资: ["computeStockpile"],
-  隔离: ["computeIsolation", "forecastIsolation"],
-  接种: ["rankVaccination"],
-  报送: ["reportStatus"],
-};
+/**
+ * The short words of `--only` (each capability's `cliWord`) and the commands
+ * each one means: the capability's commands that need nothing from a person
+ * (no pane choice, no files), as the command line can give neither.
+ */
+export const CAPABILITY_WORDS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  CAPABILITIES.map((c) => [
+    c.cliWord,
+    c.commands.filter((command) => (command.needs ?? []).length === 0).map((command) => command.id),
+  ])
+);
 
 /** The command that only sets up the workbook; `compute` always runs it first. */
 export const SETUP_COMMAND_ID = "initWorkbook";
 
 /** True when the command needs files a person picks (导入填报): `merge` runs it, never `compute` or `demo`. */
 export function needsFiles(command: Command): boolean {
-  return (command.needs ?? []).some((n) => n.kind === "files");
+  return needsKind(command, "files");
 }
 
 /** The ids of the registered commands that need files (see needsFiles). */

@@ -70,6 +70,19 @@ export function chineseDate(serial: DateSerial, withYear = true): string {
 }
 
 /**
+ * Formats a date beside another it is compared with: the year is given only
+ * when the two years differ, so `2099年1月20日` never passes for `1月20日`.
+ *
+ * @example
+ * chineseDateBeside(44580, 44581) //=> "1月19日"
+ * chineseDateBeside(73051, 44581) //=> "2099年12月31日"
+ */
+export function chineseDateBeside(serial: DateSerial, other: DateSerial): string {
+  const same = ymdFromSerial(serial).year === ymdFromSerial(other).year;
+  return chineseDate(serial, !same);
+}
+
+/**
  * The serial date of a JavaScript Date's calendar day, read in local time (what
  * a clerk's clock says), used for "today".
  *

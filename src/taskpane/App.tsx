@@ -19,8 +19,8 @@ import {
   SECTION_PANELS,
   sectionCommands,
   type SectionId,
-  type SectionPanelProps,
 } from "./sections";
+import type { SectionPanelProps } from "./sectionPanel";
 import { StatusLine, type RunStatus } from "./StatusLine";
 
 export const INIT_COMMAND_ID = "initWorkbook";

@@ -8,7 +8,8 @@ import type { Command, Lang } from "../workbook/command";
 import { commandById } from "../workbook/commands";
 import type { CommandOptions } from "./actions";
 import { UI, tr } from "./i18n";
-import type { SectionPanelProps, SectionSpec } from "./sections";
+import type { SectionPanelProps } from "./sectionPanel";
+import type { SectionSpec } from "./sections";
 
 export interface SectionProps {
   spec: SectionSpec;

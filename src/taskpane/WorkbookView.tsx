@@ -9,7 +9,7 @@ import { Button, Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/re
 import { cellAddress, columnLetters, parseCellAddress } from "../workbook/a1";
 import type { CellValue } from "../workbook/cells";
 import type { Lang } from "../workbook/command";
-import { displayValue } from "./displayValue";
+import { formattedText } from "./formattedText";
 import { UI, UI_FORMAT, tr } from "./i18n";
 
 /** What the view reads from a workbook (MemoryWorkbook provides it). */
@@ -184,7 +184,7 @@ export function WorkbookView({ source, lang, selection }: WorkbookViewProps) {
                   {Array.from({ length: width }, (_, c) => {
                     const value = row[c] ?? null;
                     const isSelected = target?.row === r + 1 && target.column === c + 1;
-                    const text = displayValue(value, formats?.[r]?.[c]);
+                    const text = formattedText(value, formats?.[r]?.[c]);
                     return (
                       <td
                         key={c}

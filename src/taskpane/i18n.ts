@@ -16,10 +16,6 @@ export const UI = {
     zh: "首次使用请先初始化：创建“参数”工作表；再次运行只补充缺少的参数，已填写的值不变。",
     en: "Start here: creates the 参数 (parameters) sheet. Run again, it only adds what is missing and keeps your values.",
   },
-  sectionStockpile: { zh: "物资储备", en: "Supplies" },
-  sectionIsolation: { zh: "隔离床位", en: "Isolation beds" },
-  sectionVaccination: { zh: "疫苗接种", en: "Vaccination" },
-  sectionDailyReport: { zh: "日报告", en: "Daily reports" },
   emptySection: {
     zh: "本部分的功能尚未提供。",
     en: "Nothing to run here yet.",

@@ -1,20 +1,20 @@
 /**
- * The task pane's sections, one per capability, and the commands each offers.
- * A capability adds its command ids to SECTION_COMMANDS (ids not registered in
- * COMMANDS yet are skipped) and, when it needs choices such as a report date,
- * its own option controls to SECTION_PANELS.
+ * The task pane's sections: one per capability (src/workbook/capabilities.ts),
+ * with its title and commands from the capability. The only thing kept here
+ * is the map from capability id to the panel of its own option controls.
  */
 import type { ComponentType } from "react";
 import type { Message } from "../core/issue";
-import type { Command, CommandResult, Lang } from "../workbook/command";
+import { CAPABILITIES, type CapabilityId } from "../workbook/capabilities";
+import { needsKind, type Command } from "../workbook/command";
 import { COMMANDS } from "../workbook/commands";
-import { UI } from "./i18n";
 import { IsolationPanel } from "./panels/IsolationPanel";
 import { ReportingPanel } from "./panels/ReportingPanel";
 import { StockpilePanel } from "./panels/StockpilePanel";
 import { VaccinationPanel } from "./panels/VaccinationPanel";
+import type { SectionPanelProps } from "./sectionPanel";
 
-export type SectionId = "stockpile" | "isolation" | "vaccination" | "dailyReport";
+export type SectionId = CapabilityId;
 
 export interface SectionSpec {
   id: SectionId;
@@ -22,38 +22,23 @@ export interface SectionSpec {
 }
 
 /** Sections in the order the task pane shows them. */
-export const SECTIONS: readonly SectionSpec[] = [
-  { id: "stockpile", title: UI.sectionStockpile },
-  { id: "isolation", title: UI.sectionIsolation },
-  { id: "vaccination", title: UI.sectionVaccination },
-  { id: "dailyReport", title: UI.sectionDailyReport },
-];
+export const SECTIONS: readonly SectionSpec[] = CAPABILITIES.map((c) => ({
+  id: c.id,
+  title: c.title,
+}));
 
-/** Command ids per section, in button order. */
-export const SECTION_COMMANDS: Readonly<Record<SectionId, readonly string[]>> = {
-  stockpile: ["computeStockpile", "generateTemplates"],
-  isolation: ["computeIsolation", "forecastIsolation"],
-  vaccination: ["rankVaccination"],
-  dailyReport: ["reportStatus"],
-};
+/**
+ * Command ids per section, in button order: the capability's commands but
+ * those that need files a person picks (its panel runs them, e.g. 导入填报).
+ */
+export const SECTION_COMMANDS: Readonly<Record<SectionId, readonly string[]>> = Object.fromEntries(
+  CAPABILITIES.map((c) => [
+    c.id,
+    c.commands.filter((command) => !needsKind(command, "files")).map((command) => command.id),
+  ])
+) as Record<SectionId, string[]>;
 
-/** What a section's own option controls receive. */
-export interface SectionPanelProps {
-  lang: Lang;
-  /** The section's current choices; every command of the section is run with them. */
-  options: Readonly<Record<string, unknown>>;
-  onOptionsChange(next: Readonly<Record<string, unknown>>): void;
-  /** True while any command runs. */
-  disabled: boolean;
-  /** The last successful result of one of this section's commands, e.g. for a copy button. */
-  lastResult?: { commandId: string; result: CommandResult };
-  /** Runs a registered command with these options, as the section's buttons do (e.g. a confirm step); the result comes back as lastResult. */
-  run?(commandId: string, options: Readonly<Record<string, unknown>>): void;
-  /** Opens a base64 .xlsx as a new workbook, where Excel can (TaskpaneActions.createWorkbook). */
-  createWorkbook?(base64: string): Promise<void>;
-}
-
-/** Option controls per section; a section without an entry shows only its buttons. */
+/** Option controls per capability; a section without an entry shows only its buttons. */
 export const SECTION_PANELS: Partial<Record<SectionId, ComponentType<SectionPanelProps>>> = {
   dailyReport: ReportingPanel,
   stockpile: StockpilePanel,

@@ -11,6 +11,7 @@
  */
 import type { DateSerial } from "../core/dates";
 import type { Message, Severity } from "../core/issue";
+import { maskPersonalData } from "../core/privacy/maskText";
 import type { CellIssue } from "./issues";
 import type { WriteOp } from "./plan";
 import type { WorkbookSnapshot } from "./snapshot";
@@ -118,6 +119,11 @@ export function unmetNeeds(command: Pick<Command, "needs">, raw: RawOptions = {}
   return (command.needs ?? []).filter((n) => !n.given(raw));
 }
 
+/** True when the command needs something of this kind from its caller (files, a pane choice). */
+export function needsKind(command: Pick<Command, "needs">, kind: Need["kind"]): boolean {
+  return (command.needs ?? []).some((n) => n.kind === kind);
+}
+
 /** The data type of a command. */
 export type DataOf<C> = C extends { run(input: never): CommandResult<infer D> } ? D : never;
 
@@ -137,22 +143,39 @@ export function runCommand<Options, Data>(
   const raw = input.options ?? {};
   const missing = unmetNeeds(command, raw);
   if (missing.length > 0)
-    return notRun(
-      command,
-      missing.map((n) => n.label),
-      { missing }
+    return maskedResult(
+      notRun(
+        command,
+        missing.map((n) => n.label),
+        { missing }
+      )
     );
   const parsed = parseWith(command, raw);
   if (!parsed.ok)
-    return notRun(
-      command,
-      parsed.issues.map((i) => i.message),
-      { optionIssues: parsed.issues }
+    return maskedResult(
+      notRun(
+        command,
+        parsed.issues.map((i) => i.message),
+        { optionIssues: parsed.issues }
+      )
     );
   const result = command.run({ ...input, options: parsed.value });
-  return parsed.issues.length > 0
-    ? { ...result, optionIssues: [...parsed.issues, ...(result.optionIssues ?? [])] }
-    : result;
+  return maskedResult(
+    parsed.issues.length > 0
+      ? { ...result, optionIssues: [...parsed.issues, ...(result.optionIssues ?? [])] }
+      : result
+  );
+}
+
+/**
+ * Messages quote cells, and a cell may hold a phone or ID number: every text
+ * that leaves a command (issues, summary, data) is masked. The writes are
+ * not: they go to the clerk's own sheets, and leader sheets mask their cells.
+ */
+function maskedResult<Data>(result: CommandResult<Data>): CommandResult<Data> {
+  const { ops, ...said } = result;
+  const masked = maskPersonalData(said);
+  return masked === said ? result : { ...masked, ops };
 }
 
 /** The parsed options a command reads with: those of `raw`, or undefined when they do not parse. */

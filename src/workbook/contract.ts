@@ -1,55 +1,14 @@
 /**
- * The sections of docs/workbook-contract.md, one per capability, from the
- * TableSpecs the code actually reads. See contractDoc.ts.
+ * The sections of docs/workbook-contract.md: one per capability (each
+ * capability's own `contract`), from the TableSpecs the code actually reads,
+ * then 历史记录. See contractDoc.ts.
  */
+import { CAPABILITIES } from "./capabilities";
 import type { ContractSection } from "./contractDoc";
 import { HISTORY_HEADER, HISTORY_SHEET } from "./history";
-import { ISOLATION_CONTRACT } from "./isolation/contract";
-import { RECORDS_SPEC, REPORT_STATUS_SHEET, ROSTER_SPEC } from "./reporting/specs";
-import {
-  CATALOGUE_TABLE,
-  STOCK_LOG_TABLE,
-  STOCKPILE_TABLE,
-  SUMMARY_SHEET,
-} from "./stockpile/specs";
-import { TEMPLATE_TABLE } from "./stockpile/templateSpec";
-import { PROGRESS_TABLE, RANKING_SHEET } from "./vaccination/spec";
 
 export const CONTRACT_SECTIONS: readonly ContractSection[] = [
-  {
-    title: "物资储备 Stockpile",
-    tables: [CATALOGUE_TABLE, STOCKPILE_TABLE, STOCK_LOG_TABLE, TEMPLATE_TABLE],
-    outputs: [
-      {
-        sheet: SUMMARY_SHEET,
-        description:
-          "由“计算物资储备”写入，供领导阅读。Written by 计算物资储备 (computeStockpile) for leaders: dated title `截至YYYY年M月D日物资储备情况`; by item and by unit category — target, stock, in transit, gap, number of units short; the worst units per item; burn rate from 库存日志 (average daily use over 消耗统计回溯天数, days remaining, projected stock-out date, or why it cannot be estimated); a clustered bar chart of gap by item; landscape, one page wide, title rows repeated.",
-      },
-    ],
-  },
-  ISOLATION_CONTRACT,
-  {
-    title: "疫苗接种 Vaccination",
-    tables: [PROGRESS_TABLE],
-    outputs: [
-      {
-        sheet: `${RANKING_SHEET}（其他日期为 ${RANKING_SHEET}_M月D日）`,
-        description:
-          "由“生成接种排名”写入。Written by 生成接种排名 (rankVaccination): title `截至YYYY年M月D日新冠疫苗接种情况排名`, the 通报 paragraph, then one block per age group sorted by rank with 排名, 县(区), 乡镇, 目标人数, 第一剂累计, 第一剂完成率, 全程累计, 全程完成率, 加强针累计, 加强完成率, 当日到期, 当日全程, 当日完成率, 排名变化; rates 0.0%; traffic lights from 达标线/预警线; best three green, worst three red; 未报送 townships listed, not ranked; a bar chart per group.",
-      },
-    ],
-  },
-  {
-    title: "日报告、零报告 Daily and zero reporting",
-    tables: [ROSTER_SPEC, RECORDS_SPEC],
-    outputs: [
-      {
-        sheet: REPORT_STATUS_SHEET,
-        description:
-          "由“生成报送情况”写入。Written by 生成报送情况 (reportStatus): dated title and the one-line summary; units 未报 first, then 迟报, then the rest, with contacts and phone numbers masked (138****5678); 报告率 and 及时率 per category and overall; colours by status.",
-      },
-    ],
-  },
+  ...CAPABILITIES.map((c) => c.contract),
   {
     title: "历史记录 History",
     tables: [],

@@ -5,6 +5,7 @@
  */
 import { formatDefault, PARAMS } from "./params";
 import type { ColumnSpec, TableSpec } from "./schema";
+import { BAD_DATA_POLICY, LEDGER_LAYOUT_RULES } from "./ledgerRules";
 
 const TYPE_NAMES: Record<ColumnSpec["type"], string> = {
   text: "文本 text",
@@ -48,6 +49,14 @@ export function renderContract(sections: readonly ContractSection[]): string {
     "- 每个问题都指明工作表和单元格（如 `物资储备!F7`）并说明如何改正；有效行照常计算。Every problem names sheet and cell and says what to fix; valid rows are still computed.",
     "- 输入列由人填写，助手从不改动；输出列由助手写入（公式），表头底色不同。Input columns are never changed by the add-in; output columns (formulas) have their own header fill.",
     "",
+    "## 县里现有的台账 Ledgers as county offices keep them",
+    "",
+    ...LEDGER_LAYOUT_RULES,
+    "",
+    "## 问题数据的处理 Bad-data policy",
+    "",
+    ...BAD_DATA_POLICY,
+    "",
     "## 参数 Parameters",
     "",
     "工作表 `参数`，由“初始化工作簿”创建；每项参数的值单元格有同名的名称（Defined Name），公式按名称引用。The 参数 sheet; each value cell carries a defined name of the same text, which formulas use.",
@@ -83,9 +92,15 @@ function renderTable(table: TableSpec): string[] {
         : TYPE_NAMES[c.type];
     const aliases = c.aliases?.length ? ` (别名 aliases: ${c.aliases.join(", ")})` : "";
     const min = c.min !== undefined ? ` ≥ ${c.min}` : "";
-    const role = c.role === "input" ? "输入 input" : "输出 output";
+    const unit = c.unit
+      ? `, 单位 unit: ${[c.unit.base, ...(c.unit.accepts ?? [])].join("/")}${c.unit.tenThousand ? `（万${c.unit.base} × 10,000）` : ""}`
+      : "";
+    const role =
+      c.role === "input"
+        ? "输入 input"
+        : `输出 output${c.sum ? "（合计/小计行写 SUM sum on summary rows）" : ""}`;
     lines.push(
-      `| ${c.zh} | ${c.en}${aliases} | ${type}${min} | ${role} | ${c.required ? "是 yes" : ""} | ${c.note ?? ""} |`
+      `| ${c.zh} | ${c.en}${aliases} | ${type}${min}${unit} | ${role} | ${c.required ? "是 yes" : ""} | ${c.note ?? ""} |`
     );
   }
   lines.push("");

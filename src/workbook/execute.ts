@@ -22,6 +22,7 @@ import {
   type WriteReport,
 } from "./host";
 import { guardFinite } from "./finite";
+import { PRESERVE_READS, preserveOverwrites } from "./preserve";
 
 export interface ExecuteOptions {
   today: DateSerial;
@@ -60,16 +61,21 @@ export async function executeCommand<Data>(
     return await host.transaction(async (io) => {
       // Options that do not parse, or unmet needs, read nothing: runCommand says why.
       const parsed = parsedOptions(command, run.options);
-      const snapshot = await io.read(parsed === undefined ? [] : command.reads(parsed));
+      const reads = parsed === undefined ? [] : [...command.reads(parsed), ...PRESERVE_READS];
+      const snapshot = await io.read([...new Set(reads)]);
       const readSyncs = io.syncCount();
-      const result = guardFinite(
-        runCommand(command, {
-          snapshot,
-          today: run.today,
-          now: run.now,
-          lang: run.lang,
-          options: run.options,
-        })
+      const result = preserveOverwrites(
+        guardFinite(
+          runCommand(command, {
+            snapshot,
+            today: run.today,
+            now: run.now,
+            lang: run.lang,
+            options: run.options,
+          })
+        ),
+        snapshot,
+        { now: run.now, command: command.label.zh }
       );
       const ops = pruneUnchanged(result.ops, snapshot);
       const report = await io.write(ops, run.onProgress);

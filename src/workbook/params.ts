@@ -17,7 +17,7 @@ export type ParamKind = "days" | "number" | "percent" | "time" | "choice" | "tex
 
 export interface ParamSpec {
   /** Key in code. */
-  key: ParamKey;
+  key: string;
   /** Label in the sheet, and the defined name of its value cell. */
   name: string;
   en: string;
@@ -30,25 +30,8 @@ export interface ParamSpec {
   note: Message;
 }
 
-export type ParamKey =
-  | "wartimeDays"
-  | "routineDays"
-  | "bedsPer10k"
-  | "bedUnit"
-  | "highRiskStayDays"
-  | "otherRiskStayDays"
-  | "forecastDays"
-  | "secondDoseIntervalDays"
-  | "boosterIntervalDays"
-  | "targetLine"
-  | "warningLine"
-  | "tieRule"
-  | "reportDeadline"
-  | "burnRateWindowDays";
-
-export type TieRule = "并列占位" | "并列不占位";
-
-export const PARAMS: readonly ParamSpec[] = [
+/** Every parameter, in the order of the 参数 sheet. ParamKey and Params derive from this list. */
+export const PARAMS = [
   {
     key: "wartimeDays",
     name: "战时储备天数",
@@ -216,7 +199,22 @@ export const PARAMS: readonly ParamSpec[] = [
       en: "Average daily use is taken over this many recent days of the stock log (after the CDC PPE Burn Rate Calculator)",
     },
   },
-];
+] as const satisfies readonly ParamSpec[];
+
+/** The key of a parameter in code. */
+export type ParamKey = (typeof PARAMS)[number]["key"];
+
+type ParamValue<S> = S extends { kind: "choice"; choices: readonly (infer C)[] }
+  ? C
+  : S extends { kind: "text" }
+    ? string
+    : number;
+
+/** The value of every parameter, typed by its kind (a choice is one of its choices). */
+export type Params = { [S in (typeof PARAMS)[number] as S["key"]]: ParamValue<S> };
+
+/** 排名方式's choices. */
+export type TieRule = Params["tieRule"];
 
 /** The 参数 sheet layout: title in row 1, header in row 2, one parameter a row from row 3. */
 export const PARAMS_TABLE: TableSpec = {
@@ -235,23 +233,6 @@ export const PARAMS_TABLE: TableSpec = {
 
 export const PARAMS_HEADER_ROW = 2;
 export const PARAM_VALUE_COLUMN = 2;
-
-export type Params = {
-  wartimeDays: number;
-  routineDays: number;
-  bedsPer10k: number;
-  bedUnit: string;
-  highRiskStayDays: number;
-  otherRiskStayDays: number;
-  forecastDays: number;
-  secondDoseIntervalDays: number;
-  boosterIntervalDays: number;
-  targetLine: number;
-  warningLine: number;
-  tieRule: TieRule;
-  reportDeadline: number;
-  burnRateWindowDays: number;
-};
 
 /** The defaults, as a Params record. */
 export const DEFAULT_PARAMS: Params = Object.fromEntries(

@@ -18,6 +18,7 @@ import {
   type Grid,
 } from "./cells";
 import { pushAll } from "../core/arrays";
+import { chineseDate, isoFromSerial, serialFromYmd } from "../core/dates";
 import { detectHeader, HEADER_SEARCH_ROWS, INVISIBLE, type HeaderMatch } from "./headers";
 import type { CellIssue } from "./issues";
 import { labelColumns, type ColumnSpec, type TableSpec } from "./schema";
@@ -605,6 +606,33 @@ export function readField(
         : { value: null, code: "notATime", error: r.error };
     }
   }
+}
+
+/** No ledger of the epidemic holds a date before this (2020-01-01). */
+export const LEDGER_START = serialFromYmd(2020, 1, 1);
+
+/**
+ * Why a date read from a ledger cannot be a day the figures are for: after
+ * tomorrow (a typo such as 2099-01-20) or before {@link LEDGER_START}; else
+ * undefined. Such a date is an issue at its cell and never the report date.
+ *
+ * @example
+ * implausibleDate(serialFromYmd(2099, 1, 20), serialFromYmd(2022, 1, 20))?.zh
+ * //=> "日期2099年1月20日晚于今天（2022年1月20日），应为笔误，此行未计算；请更正日期"
+ * implausibleDate(serialFromYmd(2022, 1, 21), serialFromYmd(2022, 1, 20)) //=> undefined
+ */
+export function implausibleDate(date: number, today: number): Message | undefined {
+  if (date > today + 1)
+    return {
+      zh: `日期${chineseDate(date)}晚于今天（${chineseDate(today)}），应为笔误，此行未计算；请更正日期`,
+      en: `The date ${isoFromSerial(date)} is after today (${isoFromSerial(today)}), surely a typo; the row was left out. Correct the date`,
+    };
+  if (date < LEDGER_START)
+    return {
+      zh: `日期${chineseDate(date)}早于台账起始日期（${chineseDate(LEDGER_START)}），应为笔误，此行未计算；请更正日期`,
+      en: `The date ${isoFromSerial(date)} is before the ledgers begin (${isoFromSerial(LEDGER_START)}), surely a typo; the row was left out. Correct the date`,
+    };
+  return undefined;
 }
 
 /** Invisible characters and non-breaking spaces, which make two spellings of one name differ. */

@@ -137,14 +137,53 @@ export interface Chart {
   name: string;
 }
 
+/**
+ * How a sheet prints: paper, orientation, margins, print area, repeated rows,
+ * header and footer, manual page breaks, and the row heights that keep wrapped
+ * text whole (Excel never sizes a merged row by itself). Only the parts given
+ * are set.
+ */
 export interface PageSetup {
   kind: "pageSetup";
   sheet: string;
   orientation: "Landscape" | "Portrait";
   fitToWidth: boolean;
+  paperSize?: "A4";
+  /** Margins in points; the left one wider for binding. */
+  margins?: PageMargins;
+  /** A1 range that prints, e.g. `A1:N80`; cells outside it (chart data) do not. */
+  printArea?: string;
   /** Rows repeated on every printed page, e.g. `$1:$3`. */
   printTitleRows?: string;
   centerHeader?: string;
+  /** Footer text; `{page}` and `{pages}` stand for the page number and the page count. */
+  footer?: { left?: string; center?: string; right?: string };
+  /** Rows that start a new printed page (a manual page break above each). */
+  rowBreaks?: readonly number[];
+  /** Heights in points for runs of rows, `from` to `to` inclusive. */
+  rowHeights?: readonly { from: number; to: number; height: number }[];
+}
+
+export interface PageMargins {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  header: number;
+  footer: number;
+}
+
+/**
+ * A footer text in Excel's header/footer codes: `&P` page, `&N` pages, `&&` an ampersand.
+ *
+ * @example
+ * footerCode("第{page}页 共{pages}页 R&D") //=> "第&P页 共&N页 R&&D"
+ */
+export function footerCode(text: string): string {
+  return text
+    .replace(/&/g, "&&")
+    .replace(/\{page\}/g, "&P")
+    .replace(/\{pages\}/g, "&N");
 }
 
 export type WriteOp =

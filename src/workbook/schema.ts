@@ -46,6 +46,12 @@ export interface ColumnSpec {
    * Without it, a number column takes any unit but a `万` one as it is.
    */
   unit?: { base: string; accepts?: readonly string[]; tenThousand?: boolean };
+  /**
+   * An output column whose sum over rows means something (beds, gaps): a
+   * 合计/小计 row of the clerk's table gets `=SUM(...)` of it over the rows it
+   * covers. Without it (rates, statuses) a summary row gets nothing.
+   */
+  sum?: boolean;
   /** Excel number format used when the add-in writes the column. */
   numberFormat?: string;
   /** What the column means, for docs/workbook-contract.md. */

@@ -13,6 +13,11 @@ export const UNTOUCHED_PAGE: PageLayoutData = {
   zoom: { scale: 100 },
   printTitleRows: null,
   centerHeader: "",
+  paperSize: "Letter",
+  margins: {},
+  printArea: null,
+  footer: { left: "", center: "", right: "" },
+  rowBreaks: [],
 };
 
 /** True when the Excel the book plays has page layout and Range.autoFill (ExcelApi 1.9). */

@@ -411,6 +411,12 @@ describe("officeHost: the other write ops", () => {
         zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
         printTitleRows: "$1:$1",
         centerHeader: "示例县 && 乡镇",
+        // Not in the op, so left as a new sheet has them.
+        paperSize: "Letter",
+        margins: {},
+        printArea: null,
+        footer: { left: "", center: "", right: "" },
+        rowBreaks: [],
       },
       { report: outcome.report, exact: true }
     );
@@ -426,7 +432,14 @@ describe("officeHost: the other write ops", () => {
   });
 
   it("clears a sheet the add-in owns before writing it anew", async () => {
-    const book = new MemoryWorkbook([{ name: "报表", values: [["旧"], ["旧"], ["旧"], ["旧"]] }]);
+    const book = new MemoryWorkbook();
+    // An earlier run wrote 报表, so the add-in owns it (preserve.ts records that in a name).
+    const earlier: WriteOp[] = [
+      { kind: "ensureSheet", sheet: "报表" },
+      { kind: "clearSheet", sheet: "报表" },
+      makeBlock({ sheet: "报表", cells: [["旧"], ["旧"], ["旧"], ["旧"]] }),
+    ];
+    await executeCommand(createMemoryHost(book), commandWriting(earlier, ["报表"]), RUN);
     const ops: WriteOp[] = [
       { kind: "clearSheet", sheet: "报表" },
       makeBlock({ sheet: "报表", cells: [["新"]] }),

@@ -81,15 +81,29 @@ describe("ExcelApi requirement sets of the Office host", () => {
       uses.filter((u) => u.set && newerSet(u.set, manifestSet)).map((u) => `${u.owner}.${u.member}`)
     );
     expect([...lit].sort()).toEqual([
+      "HeaderFooter.centerFooter",
       "HeaderFooter.centerHeader",
+      "HeaderFooter.leftFooter",
+      "HeaderFooter.rightFooter",
       "HeaderFooterGroup.defaultForAllPages",
+      "PageBreakCollection.add",
+      "PageBreakCollection.removePageBreaks",
+      "PageLayout.bottomMargin",
+      "PageLayout.footerMargin",
+      "PageLayout.headerMargin",
       "PageLayout.headersFooters",
+      "PageLayout.leftMargin",
       "PageLayout.orientation",
+      "PageLayout.paperSize",
+      "PageLayout.rightMargin",
+      "PageLayout.setPrintArea",
       "PageLayout.setPrintTitleRows",
+      "PageLayout.topMargin",
       "PageLayout.zoom",
       "PageLayoutZoomOptions.horizontalFitToPages",
       "PageLayoutZoomOptions.verticalFitToPages",
       "Range.autoFill",
+      "Worksheet.horizontalPageBreaks",
       "Worksheet.pageLayout",
     ]);
   });

@@ -5,7 +5,7 @@ import { serialFromYmd } from "../../src/core/dates";
 import { fakeIdNumber } from "../../src/core/privacy/idNumber";
 import { App } from "../../src/taskpane/App";
 import { IsolationPanel } from "../../src/taskpane/panels/IsolationPanel";
-import type { SectionPanelProps } from "../../src/taskpane/sections";
+import type { SectionPanelProps } from "../../src/taskpane/sectionPanel";
 import type { CommandResult, Lang } from "../../src/workbook/command";
 import {
   planComputeIsolation,
@@ -18,7 +18,7 @@ import {
   type IsolationForecastData,
 } from "../../src/workbook/isolation/forecastIsolation";
 import { SAMPLE_REPORT_DATE } from "../../src/workbook/sample/county";
-import { isolationSampleSheets } from "../../src/workbook/sample/isolation";
+import { isolationSampleSheets } from "../../src/workbook/isolation/sample";
 import { applyOps } from "../../src/workbook/applyOps";
 import { makeActions, makeSuccess } from "../taskpane/fixtures";
 import { REPORT_DATE, initialisedWorkbook, withSheet } from "./fixtures";

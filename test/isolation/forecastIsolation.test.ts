@@ -264,8 +264,8 @@ describe("预测隔离需求: leader sheet 隔离需求预测", () => {
       "马场乡",
       2,
       3,
-      "1月22日",
-      "1月22日",
+      REPORT_DATE + 2,
+      REPORT_DATE + 2,
       "不足",
     ]);
     expect(data.atRisk.map((t) => [t.township, t.firstExceed])).toEqual([
@@ -297,10 +297,10 @@ describe("预测隔离需求: leader sheet 隔离需求预测", () => {
       expect.objectContaining({
         type: "line",
         name: "isolationDemandForecast",
-        dataRange: "A9:C30",
+        dataRange: "AC6:AE27",
       })
     );
-    expect(after.sheets[FORECAST].values[9]).toEqual(["1月20日", 2, 102]);
+    expect(after.sheets[FORECAST].values[6].slice(28, 31)).toEqual(["1月20日", 2, 102]);
   });
 
   it("colours the days over capacity", () => {

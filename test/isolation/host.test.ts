@@ -28,7 +28,7 @@ import {
   type IsolationForecastData,
 } from "../../src/workbook/isolation/forecastIsolation";
 import { SAMPLE_REPORT_DATE } from "../../src/workbook/sample/county";
-import { SAMPLE_AT_RISK_TOWNSHIP } from "../../src/workbook/sample/isolation";
+import { SAMPLE_AT_RISK_TOWNSHIP } from "../../src/workbook/isolation/sample";
 import { sampleWorkbookSheets } from "../../src/workbook/sample/workbook";
 import { OUTPUT_HEADER_FILL } from "../../src/workbook/styles";
 import { REPORT_DATE, bedGrid, bedRow, returneeGrid, returneeRow } from "./fixtures";
@@ -213,7 +213,7 @@ describe("计算隔离床位 on the memory host", () => {
     await run(book, computeIsolation);
     const values = book.values(BEDS_SUMMARY);
     expect(values[0][0]).toBe("截至2022年1月20日隔离床位情况汇总");
-    expect(values[3]).toEqual([
+    expect(values[3].slice(0, 8)).toEqual([
       "乡镇",
       "常住人口（人）",
       "应配床位（张）",
@@ -224,13 +224,23 @@ describe("计算隔离床位 on the memory host", () => {
       "状态",
     ]);
     // Ranked by 每万人床位: 石桥乡 29.0, 城关镇 20.8, 马场乡 1.0; the shortfall comes first.
-    expect(values.slice(5, 8)).toEqual([
+    expect(values.slice(5, 8).map((r) => r.slice(0, 8))).toEqual([
       ["马场乡", 9_800, 20, 1, 19, 1, 3, "不足"],
       ["石桥乡", 12_400, 25, 36, 0, 29, 1, "达标"],
       ["城关镇", 86_400, 173, 180, 0, 20.8, 2, "达标"],
     ]);
     // 合计: 108,600 residents, 218 required, 217 beds, 19 short; 217 × 10000 ÷ 108600 = 19.98 → 20.0.
-    expect(values[4]).toEqual(["合计", 108_600, 218, 217, 19, 20, null, "不足"]);
+    // The 合计 row says why it is short: how many townships are.
+    expect(values[4].slice(0, 8)).toEqual([
+      "全县合计",
+      108_600,
+      218,
+      217,
+      19,
+      20,
+      null,
+      "1个乡镇不足",
+    ]);
     expect(book.formulas(BEDS_SUMMARY)[4].slice(1, 5)).toEqual([
       "=SUM(B6:B8)",
       "=SUM(C6:C8)",
@@ -243,7 +253,7 @@ describe("计算隔离床位 on the memory host", () => {
     const book = await initialised(smallBook());
     await run(book, computeIsolation);
     const formats = book.numberFormats(BEDS_SUMMARY);
-    expect(formats[4].slice(1, 7)).toEqual(["#,##0", "#,##0", "#,##0", "#,##0", "0.0", "0"]);
+    expect(formats[4].slice(1, 7)).toEqual(["#,##0", "#,##0", "#,##0", "#,##0", "#,##0.0", "0"]);
     const rules = book.conditionalFormats(BEDS_SUMMARY);
     expect(rules.map((r) => (r.type === "containsText" ? [r.range, r.text] : r.type))).toEqual([
       ["H5:H8", "不足"],
@@ -254,7 +264,13 @@ describe("计算隔离床位 on the memory host", () => {
     expect(charts).toHaveLength(1);
     expect(charts[0].type).toBe("BarClustered");
     expect(charts[0].title).toBe("各乡镇每万人隔离床位（标准：每万人20张）");
-    expectPrintSetUp(book, BEDS_SUMMARY, { orientation: "Landscape", printTitleRows: "$1:$4" });
+    expectPrintSetUp(book, BEDS_SUMMARY, {
+      orientation: "Landscape",
+      printTitleRows: "$4:$4",
+      paperSize: "A4",
+      printArea: "A1:H8",
+      footer: { left: "", center: "第&P页 共&N页", right: "截至2022年1月20日" },
+    });
     expect(book.frozenRows(BEDS_SUMMARY)).toBe(4);
   });
 
@@ -335,7 +351,7 @@ describe("计算隔离床位 again after 每万人隔离床位标准 is changed 
       ["马场乡", 40, 39, "不足"],
       ["石桥乡", 50, 14, "不足"],
     ]);
-    expect(values[4].slice(0, 5)).toEqual(["合计", 108_600, 436, 217, 219]);
+    expect(values[4].slice(0, 5)).toEqual(["全县合计", 108_600, 436, 217, 219]);
     expect(values[2][0]).toContain("每万人40张");
   });
 
@@ -433,24 +449,31 @@ describe("预测隔离需求 on the memory host", () => {
       "1月21日",
     ]);
     // 马场乡: the 7-day stay (1月20日–26日) and the 14-day stay (1月19日–2月1日).
-    expect(values[5].slice(0, 6)).toEqual(["马场乡", 1, 2, "1月20日", "1月20日", "不足"]);
-    expect(values[5].slice(6)).toEqual([
+    expect(values[5].slice(0, 6)).toEqual([
+      "马场乡",
+      1,
+      2,
+      SAMPLE_REPORT_DATE,
+      SAMPLE_REPORT_DATE,
+      "不足",
+    ]);
+    expect(values[5].slice(6, 27)).toEqual([
       ...Array(7).fill(2),
       ...Array(6).fill(1),
       ...Array(8).fill(0),
     ]);
     // 城关镇: the high-risk stay 1月18日–31日; the 低风险 arrival takes no bed.
-    expect(values[6].slice(0, 6)).toEqual(["城关镇", 180, 1, "1月20日", null, "充足"]);
-    expect(values[7].slice(0, 6)).toEqual(["石桥乡", 36, 0, "1月20日", null, "充足"]);
+    expect(values[6].slice(0, 6)).toEqual(["城关镇", 180, 1, SAMPLE_REPORT_DATE, null, "充足"]);
+    expect(values[7].slice(0, 6)).toEqual(["石桥乡", 36, 0, SAMPLE_REPORT_DATE, null, "充足"]);
   });
 
   it("sums the county on 隔离需求预测 with SUM formulas", async () => {
     const { book } = await forecastBook();
     expect(book.values(FORECAST)[4].slice(0, 8)).toEqual([
-      "合计",
+      "全县合计",
       217,
       3,
-      "1月20日",
+      SAMPLE_REPORT_DATE,
       null,
       "充足",
       3,
@@ -466,7 +489,7 @@ describe("预测隔离需求 on the memory host", () => {
     expect(charts.map((c) => c.type)).toEqual(["Line"]);
     expectPrintSetUp(book, FORECAST, { orientation: "Landscape" });
     expect(book.frozenRows(FORECAST)).toBe(4);
-    expect(book.numberFormats(FORECAST)[5].slice(1, 3)).toEqual(["#,##0", "0"]);
+    expect(book.numberFormats(FORECAST)[5].slice(1, 3)).toEqual(["#,##0", "#,##0"]);
   });
 
   it("returns 马场乡 at risk from the report date for the task pane", async () => {
@@ -525,7 +548,7 @@ describe("预测隔离需求 again after 高中风险地区隔离天数 is chang
     const scratch = await fromScratchAt10();
     expect(book.values(FORECAST)).toEqual(scratch.values(FORECAST));
     // 马场乡: the 7-day stay (1月20日–26日) and the 10-day stay (1月19日–28日).
-    expect(book.values(FORECAST)[5].slice(6)).toEqual([
+    expect(book.values(FORECAST)[5].slice(6, 27)).toEqual([
       ...Array(7).fill(2),
       ...Array(2).fill(1),
       ...Array(12).fill(0),
@@ -564,9 +587,9 @@ describe("on the sample workbook", () => {
     await run(book, computeIsolation, SAMPLE_REPORT_DATE);
     const values = book.values(BEDS_SUMMARY);
     expect(values[3].slice(0, 2)).toEqual(["县(区)", "乡镇"]);
-    const short = values.filter((r) => r[8] === "不足" && r[1] !== "小计" && r[0] !== "合计");
+    const short = values.filter((r) => r[8] === "不足");
     expect(short.map((r) => r[1]).sort()).toEqual(["松林乡", "马场乡", "龙泉镇"].sort());
-    expect(rowOf(values, 1, "合计")[8]).toBe("不足");
+    expect(rowOf(values, 1, "全市")[8]).toBe("3个乡镇不足");
   });
 
   it("recomputes in place at 40 per 10,000 with the same output as from scratch", async () => {

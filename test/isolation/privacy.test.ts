@@ -4,7 +4,7 @@ import {
   planForecastIsolation,
   type IsolationForecastData,
 } from "../../src/workbook/isolation/forecastIsolation";
-import { maskPersonalMessage, maskPersonalText } from "../../src/workbook/isolation/privacy";
+import { maskPersonalMessage, maskPersonalText } from "../../src/core/privacy/maskText";
 import type { CellValue } from "../../src/workbook/cells";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
 import { applyOps } from "../../src/workbook/applyOps";

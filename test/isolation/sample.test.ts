@@ -2,7 +2,7 @@ import { SAMPLE_REPORT_DATE, SAMPLE_TOWNSHIPS } from "../../src/workbook/sample/
 import {
   SAMPLE_AT_RISK_TOWNSHIP,
   isolationSampleSheets,
-} from "../../src/workbook/sample/isolation";
+} from "../../src/workbook/isolation/sample";
 import {
   planComputeIsolation,
   type IsolationBedsData,

@@ -14,7 +14,7 @@ import { executeCommand, type ExecuteOutcome } from "../../src/workbook/execute"
 import { initWorkbook } from "../../src/workbook/init/initWorkbook";
 import { reportStatus, type ReportStatusData } from "../../src/workbook/reporting/reportStatus";
 import { SAMPLE_REPORT_DATE } from "../../src/workbook/sample/county";
-import { sampleUnits } from "../../src/workbook/sample/reporting";
+import { sampleUnits } from "../../src/workbook/reporting/sample";
 import { sampleWorkbookSheets } from "../../src/workbook/sample/workbook";
 import { importReturns } from "../../src/workbook/stockpile/import";
 import { BAD_FILL, GOOD_FILL, HEADER_FILL, WARN_FILL } from "../../src/workbook/styles";
@@ -182,14 +182,14 @@ describe("生成报送情况 on the memory host with the sample county", () => {
     expect(zero).toEqual(["县民政局", "县住建局", "县农业农村局", "石桥乡", "望江乡"]);
   });
 
-  it("shows each unit's contact and the phone masked as 139****1234", () => {
+  it("shows each unit's contact with only the family name and the phone masked as 139****1234", () => {
     const roster = rosterContacts(book);
     const rows = book.values(SHEET).slice(FIRST_UNIT - 1, LAST_UNIT);
     for (const r of rows) {
       const [contact, phone] = roster.get(String(r[1])) ?? ["", ""];
       expect([r[1], r[8], r[9]]).toEqual([
         r[1],
-        contact,
+        `${[...contact][0]}${"*".repeat([...contact].length - 1)}`,
         `${phone.slice(0, 3)}****${phone.slice(-4)}`,
       ]);
     }

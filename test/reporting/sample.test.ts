@@ -1,5 +1,5 @@
 import { SAMPLE_REPORT_DATE } from "../../src/workbook/sample/county";
-import { sampleReportingSheets, sampleUnits } from "../../src/workbook/sample/reporting";
+import { sampleReportingSheets, sampleUnits } from "../../src/workbook/reporting/sample";
 import { planReportStatus, type ReportStatusData } from "../../src/workbook/reporting/reportStatus";
 import { snapshotOf } from "./fixtures";
 

@@ -25,7 +25,7 @@ import {
   type CommandInput,
   type CommandResult,
 } from "../../src/workbook/command";
-import { COMMANDS } from "../../src/workbook/commands";
+import { COMMANDS, type CommandId } from "../../src/workbook/commands";
 import { disallowedFunctions } from "../../src/workbook/formulaFunctions";
 import { detectHeader, normalizeHeader } from "../../src/workbook/headers";
 import { planInitWorkbook } from "../../src/workbook/init/initWorkbook";
@@ -35,7 +35,7 @@ import { isFormulaCell, type CellWrite, type WriteOp } from "../../src/workbook/
 import type { ReportStatusData } from "../../src/workbook/reporting/reportStatus";
 import { RECORDS_SPEC, ROSTER_SPEC } from "../../src/workbook/reporting/specs";
 import { SAMPLE_REPORT_DATE, SAMPLE_TOWNSHIPS } from "../../src/workbook/sample/county";
-import { SAMPLE_GROUPS } from "../../src/workbook/sample/vaccination";
+import { SAMPLE_GROUPS } from "../../src/workbook/vaccination/sample";
 import type { TableSpec } from "../../src/workbook/schema";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
 import { planImport, type ReturnedFile } from "../../src/workbook/stockpile/import";
@@ -74,8 +74,13 @@ const RUNS = { invariants: 220, validRows: 150 };
 /** Each "valid rows" property must have compared at least this many rows or units, or it proved nothing. */
 const MIN_COMPARED = 25;
 
-/** Every command of the registry must have a world to run in here. */
-const WORLDS: Record<string, fc.Arbitrary<World>> = {};
+/**
+ * Every command of the registry (初始化工作簿 and each capability's, from
+ * src/workbook/capabilities.ts) must have a world to run in here; the keys
+ * are CommandIds, so a world for a command that does not exist fails to compile.
+ */
+const WORLDS: Partial<Record<CommandId, fc.Arbitrary<World>>> = {};
+const worldOfCommand = (id: string) => WORLDS[id as CommandId] as fc.Arbitrary<World>;
 
 interface World {
   snapshot: WorkbookSnapshot;
@@ -437,12 +442,12 @@ const input = (w: World): CommandInput => ({
 
 describe.each(COMMANDS.map((c) => [c.id, c] as const))("%s on random workbooks", (id, command) => {
   it("has a random world to run in", () => {
-    expect(WORLDS[id]).toBeDefined();
+    expect(WORLDS[id as CommandId]).toBeDefined();
   });
 
   it("never throws, is deterministic, places every issue on a real cell and writes only finite numbers and allowed formulas", () => {
     fc.assert(
-      fc.property(WORLDS[id], (w) => {
+      fc.property(worldOfCommand(id), (w) => {
         const result = runCommand(command, input(w));
         const again = runCommand(command, input(w));
         // isDeepStrictEqual first: jest's diffing deep equality costs 100 ms on 初始化工作簿's plan.
@@ -491,7 +496,7 @@ describe("valid rows compute the same whether the rows with issues are there or 
       if (!command) return;
       let compared = 0;
       fc.assert(
-        fc.property(WORLDS[id], (w) => {
+        fc.property(worldOfCommand(id), (w) => {
           const { sheet, spec } = w.table as { sheet: string; spec: TableSpec };
           const grid = w.snapshot.sheets[sheet].values;
           const header = detectHeader(spec, grid);
@@ -524,7 +529,7 @@ describe("valid rows compute the same whether the rows with issues are there or 
     if (!command) return;
     let compared = 0;
     fc.assert(
-      fc.property(WORLDS.rankVaccination, (w) => {
+      fc.property(worldOfCommand("rankVaccination"), (w) => {
         const sheet = "接种进度";
         const grid = w.snapshot.sheets[sheet].values;
         const header = detectHeader(PROGRESS_TABLE, grid);
@@ -572,7 +577,7 @@ describe("valid rows compute the same whether the rows with issues are there or 
     if (!command) return;
     let compared = 0;
     fc.assert(
-      fc.property(WORLDS.reportStatus, (w) => {
+      fc.property(worldOfCommand("reportStatus"), (w) => {
         const a = runCommand(command, input(w));
         let snapshot = w.snapshot;
         const tainted = new Set<string>();
@@ -626,7 +631,7 @@ describe("valid rows compute the same whether the rows with issues are there or 
       )
       .map((rows) => returnedTemplate(rows, { unit: "城关镇" }));
     fc.assert(
-      fc.property(WORLDS.importReturns, clean, (w, mine) => {
+      fc.property(worldOfCommand("importReturns"), clean, (w, mine) => {
         const others = (w.options?.returns as ReturnedFile[]).filter(
           (f) => !f.sheets.some((s) => s.values.flat().includes("城关镇"))
         );

@@ -26,10 +26,13 @@ import {
   readParamValue,
   type ParamSpec,
 } from "../../src/workbook/params";
+import { HEADER_SEARCH_ROWS } from "../../src/workbook/headers";
 import { parseTable } from "../../src/workbook/parse";
-import type { ColumnSpec, TableSpec } from "../../src/workbook/schema";
+import { labelColumns, type ColumnSpec, type TableSpec } from "../../src/workbook/schema";
 import { sheetFromValues } from "../../src/workbook/snapshot";
 import { TEMPLATE_TABLE } from "../../src/workbook/stockpile/templateSpec";
+import { readProgress } from "../../src/workbook/vaccination/readProgress";
+import { PROGRESS_TABLE } from "../../src/workbook/vaccination/spec";
 import { INPUT_TABLES } from "../helpers/robustness";
 import {
   FUZZ_SEED,
@@ -64,6 +67,8 @@ const RUNS = {
   normalizeVariants: 500,
   parseTable: 1000,
   parseTableAlone: 400,
+  parseTableLedger: 600,
+  readProgressLedger: 400,
   readParams: 600,
   rankCompetition: 800,
   rankDense: 500,
@@ -333,6 +338,100 @@ describe("detectHeader and parseTable on random tables", () => {
       }),
       fuzz(RUNS.parseTableAlone)
     );
+  });
+});
+
+/**
+ * A random table dressed as a county keeps it: title and meta rows above,
+ * 小计 rows between its data rows and a 合计 row under them (label in a label
+ * column, random figures), footers with a phone below.
+ */
+const ledgerDress = fc.record({
+  titles: fc.subarray(["XX县防疫台账统计表", "XX县统计表（截至2022年1月20日）"]),
+  meta: fc.subarray([
+    "填报单位：XX县卫健局",
+    "单位：人",
+    "填报日期：2022年1月20日",
+    "截至2022年1月20日",
+  ]),
+  subtotalEvery: fc.integer({ min: 0, max: 3 }),
+  total: fc.boolean(),
+  figure: fc.integer({ min: 0, max: 99_999 }),
+  footers: fc.subarray([
+    "填表人：张三",
+    "联系电话：13812345678",
+    "审核人：李四",
+    "注：本表按日报送。",
+  ]),
+});
+
+function dressed(
+  spec: TableSpec,
+  t: { grid: Grid; headerRow: number; columns: Map<string, number> },
+  d: typeof ledgerDress extends fc.Arbitrary<infer D> ? D : never
+): Grid | undefined {
+  const label = labelColumns(spec).find((k) => t.columns.has(k));
+  if (label === undefined) return undefined;
+  const room = HEADER_SEARCH_ROWS - t.headerRow;
+  const above = [...d.titles.map((x) => [x]), ...d.meta.map((x) => [x])].slice(
+    0,
+    Math.max(0, room)
+  );
+  const width = Math.max(0, ...t.grid.map((r) => r.length));
+  const summary = (text: string): CellValue[] => {
+    const line: CellValue[] = Array.from({ length: width }, () => null);
+    for (const c of spec.columns)
+      if (c.role === "input" && c.type === "number" && t.columns.has(c.key))
+        line[(t.columns.get(c.key) as number) - 1] = d.figure;
+    line[(t.columns.get(label) as number) - 1] = text;
+    return line;
+  };
+  const body: Grid = [];
+  t.grid.slice(t.headerRow).forEach((line, i) => {
+    body.push(line);
+    if (d.subtotalEvery > 0 && (i + 1) % d.subtotalEvery === 0)
+      body.push(summary(`第${i + 1}组 小计`));
+  });
+  if (d.total) body.push(summary("合计"));
+  return [...above, ...t.grid.slice(0, t.headerRow), ...body, [], ...d.footers.map((x) => [x])];
+}
+
+describe("parseTable on random tables in a county's own layout", () => {
+  it("reads the same data rows, values and row errors with title, meta, 小计/合计 and footer rows around them", () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(anyTable, ledgerDress, ({ spec, t }, d) => {
+        const grid = dressed(spec, t, d);
+        if (!grid) return;
+        const plain = parseTable(spec, t.grid);
+        const ledger = parseTable(spec, grid);
+        const rows = (p: typeof plain) => p.rows.map((r) => ({ values: r.values, ok: r.ok }));
+        expect(rows(ledger)).toEqual(rows(plain));
+        expect(ledger.issues.map((i) => i.message.zh).join("\n")).not.toContain("13812345678");
+        compared += 1;
+      }),
+      fuzz(RUNS.parseTableLedger)
+    );
+    expect(compared).toBeGreaterThan(50);
+  });
+});
+
+describe("readProgress on random 接种进度 tables in a county's own layout", () => {
+  it("follows parseTable's rules cell for cell: the same issues, and the same rows read", () => {
+    const progress = tableOf(PROGRESS_TABLE, { valid: validByType(PROGRESS_TABLE) });
+    let compared = 0;
+    fc.assert(
+      fc.property(progress, ledgerDress, (t, d) => {
+        const grid = dressed(PROGRESS_TABLE, t, d) ?? t.grid;
+        const fast = readProgress(grid);
+        const reference = parseTable(PROGRESS_TABLE, grid);
+        expect(fast.issues).toEqual(reference.issues);
+        expect(Array.from(fast.columns.row)).toEqual(reference.rows.map((r) => r.row));
+        compared += 1;
+      }),
+      fuzz(RUNS.readProgressLedger)
+    );
+    expect(compared).toBeGreaterThan(100);
   });
 });
 

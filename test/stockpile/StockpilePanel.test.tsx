@@ -5,7 +5,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { App } from "../../src/taskpane/App";
 import { StockpilePanel, type StockpilePanelProps } from "../../src/taskpane/panels/StockpilePanel";
 import type { FileLike, ReadResult } from "../../src/taskpane/panels/readXlsxFiles";
-import type { SectionPanelProps } from "../../src/taskpane/sections";
+import type { SectionPanelProps } from "../../src/taskpane/sectionPanel";
 import type { CommandResult } from "../../src/workbook/command";
 import { HostError } from "../../src/workbook/host";
 import {

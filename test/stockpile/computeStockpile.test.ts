@@ -411,7 +411,7 @@ describe("物资汇总", () => {
   it("totals by item: gap, target, stock, in transit, fill rate, units short, worst units", () => {
     const { ops } = run(rows);
     const row = (r: number) =>
-      Array.from({ length: 9 }, (_, c) => writtenValue(ops, "物资汇总", r, c + 1));
+      Array.from({ length: 10 }, (_, c) => writtenValue(ops, "物资汇总", r, c + 1));
     expect(row(5)).toEqual([
       "物资名称",
       "缺口",
@@ -420,6 +420,7 @@ describe("物资汇总", () => {
       "现有库存",
       "在途数量",
       "达标率",
+      "含在途达标率",
       "短缺单位数",
       "达标率最低的单位",
     ]);
@@ -432,11 +433,12 @@ describe("物资汇总", () => {
       8700,
       100,
       8700 / 10200,
+      8800 / 10200,
       2,
-      "石桥乡（25%）、城关镇（80%）",
+      "石桥乡（25.0%）、城关镇（80.0%）",
     ]);
     // thermometer: 50 × 0.05 = 2.5 → 3, one in stock
-    expect(row(7)).toEqual(["红外体温计", 2, "把", 3, 1, 0, 1 / 3, 1, "城关镇（33.3%）"]);
+    expect(row(7)).toEqual(["红外体温计", 2, "把", 3, 1, 0, 1 / 3, 1 / 3, 1, "城关镇（33.3%）"]);
   });
 
   it("writes the item fill rate as a live formula of the row", () => {
@@ -453,28 +455,35 @@ describe("物资汇总", () => {
     expect(col(7)).toEqual([0, 1400, 2]);
   });
 
-  it("adds a clustered bar chart of the gap by item", () => {
+  it("adds a clustered bar chart of the gap by item, from data right of the print area", () => {
     const { ops } = run(rows);
     expect(ops).toContainEqual({
       kind: "chart",
       sheet: "物资汇总",
       type: "barClustered",
-      dataRange: "A5:B7",
+      dataRange: "M7:N9",
       title: "各物资储备缺口",
-      anchor: "L4",
+      anchor: "P4",
       name: "物资汇总缺口图",
     });
+    expect(writtenValue(ops, "物资汇总", 8, 13)).toBe("医用外科口罩");
+    expect(ops).toContainEqual(
+      expect.objectContaining({ kind: "pageSetup", printArea: expect.stringMatching(/^A1:K\d+$/) })
+    );
   });
 
-  it("prints landscape, one page wide, with the title rows repeated", () => {
+  it("prints on A4 landscape, one page wide, each table under its own header", () => {
     const { ops } = run(rows);
-    expect(ops).toContainEqual({
-      kind: "pageSetup",
+    const setup = ops.find((op) => op.kind === "pageSetup");
+    expect(setup).toMatchObject({
       sheet: "物资汇总",
       orientation: "Landscape",
       fitToWidth: true,
-      printTitleRows: "$1:$2",
+      paperSize: "A4",
+      footer: { center: "第{page}页 共{pages}页", right: "截至2022年1月20日" },
     });
+    // Three tables: a table that continues on a new page repeats its header row itself.
+    expect(setup).not.toHaveProperty("printTitleRows");
   });
 
   it("colours the fill rates by the named lines", () => {

@@ -350,7 +350,7 @@ describe("summarizeReserve", () => {
     record({ row: 4, unit: "青石镇", persons: 100, stock: 7000 }), // target 6,000, no gap, 116.7%
     record({ row: 5, unit: "石桥乡", persons: 20, stock: 300, inTransit: 100 }), // target 1,200, gap 800, 25%
     record({ row: 6, unit: "城关镇", item: "红外体温计", persons: 50, stock: 1 }), // durable: target 3, gap 2
-    record({ row: 7, unit: "城关镇", stock: 1 }), // repeats row 3: left out
+    record({ row: 7, unit: "城关镇", stock: 2400 }), // repeats row 3 with the same figures: counted once
     record({ row: 8, unit: "县卫生健康局", category: "县直部门", persons: 10, stock: null }), // no stock: left out
   ];
   const summary = summarizeReserve(computeReserveLines(rows, options).value, {
@@ -383,6 +383,19 @@ describe("summarizeReserve", () => {
 
   it("counts distinct units and those short", () => {
     expect([summary.units, summary.unitsShort, summary.counted]).toEqual([3, 2, 4]);
+  });
+
+  it("holds both rows of a unit's item out as 待核实 when they disagree (one rule for every table)", () => {
+    const disputed = computeReserveLines(
+      [rows[0], rows[1], record({ row: 7, unit: "城关镇", stock: 1 })],
+      options
+    );
+    const s = summarizeReserve(disputed.value, { catalogue: DEFAULT_CATALOGUE, targetLine: 1 });
+    expect(disputed.value.map((l) => l.unverified ?? false)).toEqual([true, false, true]);
+    expect(s.byItem[0].stock).toBe(7000);
+    expect(
+      disputed.issues.filter((i) => i.code === "duplicateRow").map((i) => [i.row, i.severity])
+    ).toEqual([[7, "error"]]);
   });
 
   it("gives no rate for an item whose total target is zero", () => {

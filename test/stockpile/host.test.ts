@@ -193,7 +193,7 @@ describe("计算物资储备 on the memory host after 初始化工作簿", () =>
     ]);
   });
 
-  it("writes 物资汇总 with its dated title, one landscape page wide, the title rows repeated, and the gap chart", async () => {
+  it("writes 物资汇总 with its dated title, on A4 one landscape page wide, and the gap chart", async () => {
     const { book, host } = await ledger(THREE_ROWS);
     await run(host, computeStockpile);
     const summary = book.values("物资汇总");
@@ -204,14 +204,17 @@ describe("计算物资储备 on the memory host after 初始化工作簿", () =>
     expectPrintSetUp(book, "物资汇总", {
       orientation: "Landscape",
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
-      printTitleRows: "$1:$2",
+      paperSize: "A4",
+      printTitleRows: null,
     });
     expect(book.charts("物资汇总")).toEqual([
       expect.objectContaining({
         name: SUMMARY_CHART_NAME,
         type: "BarClustered",
         title: "各物资储备缺口",
-        position: { start: "L4" },
+        // Right of the print area (A:K) and its chart data (M:N).
+        position: { start: "P4" },
+        source: "M7:N10",
       }),
     ]);
   });

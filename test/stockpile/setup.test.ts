@@ -15,7 +15,7 @@ import {
   STOCKPILE_TABLE,
   STOCK_LOG_TABLE,
 } from "../../src/workbook/stockpile/specs";
-import { stockpileSampleSheets } from "../../src/workbook/sample/stockpile";
+import { stockpileSampleSheets } from "../../src/workbook/stockpile/sample";
 import { commandInput } from "./fixtures";
 
 const empty: WorkbookSnapshot = { sheetNames: [], sheets: {}, names: {} };

@@ -4,7 +4,7 @@ import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { ErrorBoundary } from "../../src/taskpane/ErrorBoundary";
 import { initWorkbook } from "../../src/workbook/init/initWorkbook";
-import type { SectionPanelProps } from "../../src/taskpane/sections";
+import type { SectionPanelProps } from "../../src/taskpane/sectionPanel";
 import { makeActions, makeCommand, makeFailure, makeIssue, makeSuccess } from "./fixtures";
 
 /** A promise the test settles by hand, to look at the pane while a command runs. */

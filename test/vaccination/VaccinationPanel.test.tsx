@@ -4,7 +4,7 @@ import { useState } from "react";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { VaccinationPanel } from "../../src/taskpane/panels/VaccinationPanel";
-import type { SectionPanelProps } from "../../src/taskpane/sections";
+import type { SectionPanelProps } from "../../src/taskpane/sectionPanel";
 import type { CellValue } from "../../src/workbook/cells";
 import type { CommandResult, Lang } from "../../src/workbook/command";
 import { initWorkbook } from "../../src/workbook/init/initWorkbook";

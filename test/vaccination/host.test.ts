@@ -18,7 +18,7 @@ import {
   type RankVaccinationData,
 } from "../../src/workbook/vaccination/rankVaccination";
 import { D, DUE } from "./fixtures";
-import { expectPrintSetUp } from "../hosts/excelApi";
+import { expectPrintSetUp, hasExcelApi1_9 } from "../hosts/excelApi";
 
 const RUN: ExecuteOptions = { today: D, now: D + 0.7, lang: "zh" };
 
@@ -42,7 +42,7 @@ const PERCENT = "0.0%";
 const COUNT = "#,##0";
 /** Number formats of a table row, A to N. */
 const ROW_FORMATS = [
-  "General",
+  "0",
   "General",
   "General",
   COUNT,
@@ -188,17 +188,19 @@ describe("生成接种排名 on the memory host, a hand-typed 接种进度", () 
     expect(book.cellFormat("接种排名", "N1").merged).toBe(true);
   });
 
-  it("writes the notice from row 2, one line a row, the same text the task pane gets", async () => {
+  it("writes the 通报 after the tables, one paragraph a row, the same text the task pane gets", async () => {
     const book = await typedWorkbook();
     const { data } = await rank(book);
     const values = book.values("接种排名");
-    const caption = rowOf(values, 1, "18岁以上人群（按全程完成率排名）");
-    const lines = values.slice(1, caption - 2).map((line) => line[0]);
-    expect(lines.join("")).toBe(data.notice.text.zh.replace(/\n/g, ""));
-    expect(lines[0]).toMatch(
+    const caption = rowOf(values, 1, "通报");
+    expect(caption).toBeGreaterThan(rowOf(values, 2, "全市"));
+    const paragraphs = values.slice(caption).map((line) => line[0]);
+    expect(paragraphs.join("\n")).toBe(data.notice.text.zh);
+    expect(paragraphs[0]).toMatch(
       /^截至1月20日，平安县18岁以上人群目标任务3,500人，第一剂已接种3,297人/
     );
-    expect(values[caption - 2][0] ?? null).toBeNull();
+    // The 通报 starts a printed page, where the Excel has page layout (ExcelApi 1.9).
+    if (hasExcelApi1_9(book)) expect(book.pageLayout("接种排名").rowBreaks).toContain(caption);
   });
 
   it("ranks 平安县's townships by full-course rate with a 1,1,3 tie and closes each county with a 合计", async () => {
@@ -358,13 +360,15 @@ describe("生成接种排名 on the memory host, a hand-typed 接种进度", () 
     }
   });
 
-  it("sets landscape, one page wide, the title row repeated", async () => {
+  it("sets A4 landscape, one page wide, the header row repeated", async () => {
     const book = await typedWorkbook();
     await rank(book);
+    const header = rowOf(book.values("接种排名"), 1, "排名");
     expectPrintSetUp(book, "接种排名", {
       orientation: "Landscape",
       zoom: { horizontalFitToPages: 1 },
-      printTitleRows: "$1:$1",
+      paperSize: "A4",
+      printTitleRows: `$${header}:$${header}`,
     });
   });
 
@@ -394,8 +398,8 @@ describe("生成接种排名 on the memory host, a hand-typed 接种进度", () 
   it("rewrites the sheet when a figure is corrected and run again, in 1 read + 1 write", async () => {
     const book = await typedWorkbook();
     await rank(book);
-    // The clerk corrects 东城镇's full course on D (the 13th row typed, sheet row 15) from 800 to 950.
-    book.setValues("接种进度", "G15", [[950]]);
+    // The clerk corrects 东城镇's figures on D (the 13th row typed, sheet row 15): first doses 905 → 960, full course 800 → 950.
+    book.setValues("接种进度", "F15", [[960, 950]]);
     book.resetStats();
     const again = await rank(book);
     expect(again.report.syncs).toBe(1);
@@ -407,12 +411,26 @@ describe("生成接种排名 on the memory host, a hand-typed 接种进度", () 
       "平安县",
       "东城镇",
       1000,
-      905,
-      expect.closeTo(0.905, 12),
+      960,
+      0.96,
       950,
       0.95,
     ]);
     expect(values.filter((line) => line[2] === "东城镇")).toHaveLength(1);
+  });
+
+  it("holds a township out as 待核实 when its corrected row fails a check (full course above first doses)", async () => {
+    const book = await typedWorkbook();
+    await rank(book);
+    book.setValues("接种进度", "G15", [[950]]);
+    const again = await rank(book);
+    const values = book.values("接种排名");
+    const row = values.find((line) => line[2] === "东城镇");
+    expect(row?.[0]).toBe("待核实");
+    // No figure of the failing row reaches the leader sheet: blank cells, rate formulas showing "".
+    expect(row?.slice(3, 8).filter((v) => v !== null && v !== "")).toEqual([]);
+    expect(again.data.notice.text.zh).toContain("东城镇数据待核实，未参与排名");
+    expect(again.result.issues.map((i) => `${i.cell} ${i.code}`)).toContain("G15 fullAboveFirst");
   });
 
   it("writes another date to its own sheet and leaves 接种排名 as it was", async () => {
@@ -488,7 +506,7 @@ describe("生成接种排名 on the memory host, the sample workbook", () => {
     expect(outcome.report.maxRequestBytes).toBeLessThan(4_500_000);
   });
 
-  it("writes the title, the notice and one block per group, each with its header", async () => {
+  it("writes the title, one block per group, each with its header, then the 通报", async () => {
     const book = await sampleWorkbook();
     const { data } = await rank(book, undefined, SAMPLE_RUN);
     const values = book.values("接种排名");
@@ -496,9 +514,13 @@ describe("生成接种排名 on the memory host, the sample workbook", () => {
     const captions = GROUPS.map((g) => rowOf(values, 1, `${g}人群（按全程完成率排名）`));
     expect(captions).toEqual([...captions].sort((a, b) => a - b));
     for (const c of captions) expect(tableRow(values, c + 1)).toEqual(HEADER_ROW);
-    const notice = values.slice(1, captions[0] - 2).map((line) => line[0]);
-    expect(notice).toEqual(data.notice.paragraphs.flatMap((p) => p.zh));
+    const after = rowOf(values, 1, "通报");
+    expect(after).toBeGreaterThan(captions[captions.length - 1]);
+    const notice = values.slice(after).map((line) => line[0]);
+    expect(notice).toEqual(data.notice.paragraphs.map((p) => p.zh.join("")));
     expect(notice[0]).toMatch(/^截至1月20日，平安县18岁以上人群/);
+    // Two townships both shown at 59.0% are named together as 并列.
+    expect(data.notice.text.zh).toContain("石桥乡和长岭镇并列(59.0%)");
   });
 
   it("lists all 18 townships in every block with their rates from 接种进度", async () => {

@@ -115,19 +115,33 @@ describe("生成接种排名: the sheet", () => {
     );
   });
 
-  it("writes the notice above the table, one line a row, and puts it in data for the copy button", () => {
-    const lines = result.data.notice.paragraphs.flatMap((p) => p.zh);
-    expect(lines).toHaveLength(8);
-    lines.forEach((line, i) => expect(written(ops, SHEET, 2 + i, 1)).toBe(line));
+  it("writes the 通报 after the tables, one wrapped paragraph a row, and puts it in data for the copy button", () => {
+    const paragraphs = result.data.notice.paragraphs.map((p) => p.zh.join(""));
+    expect(paragraphs).toHaveLength(2);
+    const rows = result.data.layout.noticeRows as { first: number; last: number };
+    const lastTableRow = Math.max(...result.data.layout.blocks.map((b) => b.lastRow));
+    expect(rows.first).toBeGreaterThan(lastTableRow);
+    expect(written(ops, SHEET, rows.first - 1, 1)).toBe("通报");
+    paragraphs.forEach((p, i) => expect(written(ops, SHEET, rows.first + i, 1)).toBe(p));
+    expect(rows.last).toBe(rows.first + 1);
+    expect(ops).toContainEqual(
+      expect.objectContaining({
+        kind: "style",
+        range: `A${rows.first}:N${rows.first}`,
+        merge: true,
+        wrap: true,
+      })
+    );
+    const setup = ops.find((op) => op.kind === "pageSetup");
+    expect(setup).toMatchObject({ rowBreaks: expect.arrayContaining([rows.first - 1]) });
     expect(
       result.data.notice.text.zh.startsWith("截至1月20日，平安县18岁以上人群目标任务37,500人")
     ).toBe(true);
-    expect(result.data.layout.noticeRows).toEqual({ first: 2, last: 9 });
   });
 
   it("writes the group caption and the fourteen column headers", () => {
-    expect(written(ops, SHEET, 11, 1)).toBe("18岁以上人群（按全程完成率排名）");
-    expect(rowValues(ops, SHEET, 12)).toEqual([
+    expect(written(ops, SHEET, 3, 1)).toBe("18岁以上人群（按全程完成率排名）");
+    expect(rowValues(ops, SHEET, 4)).toEqual([
       "排名",
       "县(区)",
       "乡镇",
@@ -147,8 +161,8 @@ describe("生成接种排名: the sheet", () => {
 
   it("sorts townships by rank within their county, then the unranked, then 未报送", () => {
     const names = Array.from({ length: 15 }, (_, i) => [
-      written(ops, SHEET, 13 + i, 1),
-      written(ops, SHEET, 13 + i, 3),
+      written(ops, SHEET, 5 + i, 1),
+      written(ops, SHEET, 5 + i, 3),
     ]);
     expect(names).toEqual([
       [1, "南山乡"],
@@ -173,23 +187,23 @@ describe("生成接种排名: the sheet", () => {
     // 南山乡: 5,150 and 5,100 of 5,000; due 40 (4,800 − 4,760), done 40 (5,100 − 5,060); 1st yesterday too.
     [
       "a township above 100%",
-      13,
+      5,
       [1, "平安县", "南山乡", 5000, 5150, 1.03, 5100, 1.02, null, "", 40, 40, 1, "–"],
     ],
     // 石门乡: 85.0% today (5th), 84.0% yesterday (7th of nine, 新安乡 then ranked).
     [
       "a township that climbed",
-      18,
+      10,
       [5, "平安县", "石门乡", 4000, 3600, 0.9, 3400, 0.85, null, "", 40, 40, 1, "↑2"],
     ],
     [
       "a township with a target of 0",
-      21,
+      13,
       ["目标缺失", "平安县", "白沙镇", 0, 1000, "", 900, "", null, "", 10, 10, 1, ""],
     ],
     [
       "a township that did not report",
-      22,
+      14,
       ["未报送", "平安县", "新安乡", null, null, "", null, "", null, "", null, null, "", ""],
     ],
   ])("writes the figures of %s", (_case, row, expected) => {
@@ -197,19 +211,15 @@ describe("生成接种排名: the sheet", () => {
   });
 
   it('computes each rate with a formula over the row\'s own cells, "" when the target is 0', () => {
-    expect(formulaOf(ops, SHEET, 13, 8)).toBe(
-      '=IF(AND(ISNUMBER(D13),D13>0,ISNUMBER(G13)),G13/D13,"")'
+    expect(formulaOf(ops, SHEET, 5, 8)).toBe('=IF(AND(ISNUMBER(D5),D5>0,ISNUMBER(G5)),G5/D5,"")');
+    expect(formulaOf(ops, SHEET, 13, 6)).toBe(
+      '=IF(AND(ISNUMBER(D13),D13>0,ISNUMBER(E13)),E13/D13,"")'
     );
-    expect(formulaOf(ops, SHEET, 21, 6)).toBe(
-      '=IF(AND(ISNUMBER(D21),D21>0,ISNUMBER(E21)),E21/D21,"")'
-    );
-    expect(formulaOf(ops, SHEET, 13, 13)).toBe(
-      '=IF(AND(ISNUMBER(K13),K13>0,ISNUMBER(L13)),L13/K13,"")'
-    );
+    expect(formulaOf(ops, SHEET, 5, 13)).toBe('=IF(AND(ISNUMBER(K5),K5>0,ISNUMBER(L5)),L5/K5,"")');
   });
 
   it("totals the county from sums of its township rows, leaving out targets of 0", () => {
-    expect(rowValues(ops, SHEET, 23)).toEqual([
+    expect(rowValues(ops, SHEET, 15)).toEqual([
       "全市第2位",
       "平安县",
       "合计",
@@ -225,17 +235,15 @@ describe("生成接种排名: the sheet", () => {
       310 / 355,
       null,
     ]);
-    expect(formulaOf(ops, SHEET, 23, 4)).toBe('=SUMIF(D13:D22,">0")');
-    expect(formulaOf(ops, SHEET, 23, 5)).toBe(
-      '=IF(COUNT(E13:E22)=0,"",SUMIF(D13:D22,">0",E13:E22))'
-    );
-    expect(formulaOf(ops, SHEET, 23, 11)).toBe(
-      '=IF(COUNTIF(K13:K22,"未知")+COUNTIF(L13:L22,"未知")>0,"未知",SUM(K13:K22))'
+    expect(formulaOf(ops, SHEET, 15, 4)).toBe('=SUMIF(D5:D14,">0")');
+    expect(formulaOf(ops, SHEET, 15, 5)).toBe('=IF(COUNT(E5:E14)=0,"",SUMIF(D5:D14,">0",E5:E14))');
+    expect(formulaOf(ops, SHEET, 15, 11)).toBe(
+      '=IF(COUNTIF(K5:K14,"未知")+COUNTIF(L5:L14,"未知")>0,"未知",SUM(K5:K14))'
     );
   });
 
   it("totals the city from the county rows", () => {
-    expect(rowValues(ops, SHEET, 27).slice(1, 13)).toEqual([
+    expect(rowValues(ops, SHEET, 19).slice(1, 13)).toEqual([
       "全市",
       "合计",
       57_500,
@@ -249,19 +257,19 @@ describe("生成接种排名: the sheet", () => {
       510,
       510 / 555,
     ]);
-    expect(formulaOf(ops, SHEET, 27, 4)).toBe("=SUM(D23,D26)");
-    expect(formulaOf(ops, SHEET, 27, 11)).toBe(
-      '=IF(AND(ISNUMBER(K23),ISNUMBER(K26)),SUM(K23,K26),"未知")'
+    expect(formulaOf(ops, SHEET, 19, 4)).toBe("=SUM(D15,D18)");
+    expect(formulaOf(ops, SHEET, 19, 11)).toBe(
+      '=IF(AND(ISNUMBER(K15),ISNUMBER(K18)),SUM(K15,K18),"未知")'
     );
   });
 
   it("shows counts with thousands separators and rates with one decimal", () => {
     const block = ops.find(
-      (op): op is WriteBlock => op.kind === "block" && op.row === 11
+      (op): op is WriteBlock => op.kind === "block" && op.row === 5
     ) as WriteBlock;
     expect(block.numberFormats).toEqual({
       byColumn: [
-        null,
+        "0",
         null,
         null,
         "#,##0",
@@ -281,7 +289,7 @@ describe("生成接种排名: the sheet", () => {
 
   it("colours the four rate columns with traffic lights from 达标线 and 预警线", () => {
     const cf = ops.filter((op): op is ConditionalFormat => op.kind === "conditionalFormat");
-    expect(cf.map((c) => c.range)).toEqual(["F13:F27", "H13:H27", "J13:J27", "M13:M27"]);
+    expect(cf.map((c) => c.range)).toEqual(["F5:F19", "H5:H19", "J5:J19", "M5:M19"]);
     expect(cf.every((c) => c.rules === TRAFFIC_LIGHTS)).toBe(true);
     expect(
       TRAFFIC_LIGHTS.map((r) =>
@@ -296,45 +304,56 @@ describe("生成接种排名: the sheet", () => {
 
   it("fills the best three (with ties) green and the worst three (with ties) red", () => {
     const fills = ops.filter(
-      (op) => op.kind === "style" && op.fill !== undefined && op.range !== "A12:N12"
+      (op) => op.kind === "style" && op.fill !== undefined && op.range !== "A4:N4"
     );
     expect(fills.map((op) => op.kind === "style" && [op.range, op.fill])).toEqual([
-      ["A13:C16", GOOD_FILL],
-      ["A24:C25", GOOD_FILL],
-      ["A17:C20", BAD_FILL],
-      ["P12:Q12", expect.any(String)],
+      ["A5:C8", GOOD_FILL],
+      ["A16:C17", GOOD_FILL],
+      ["A9:C12", BAD_FILL],
+      ["P6:Q6", expect.any(String)],
     ]);
   });
 
-  it("adds a bar chart of the chosen rate by township, from chart data beside the table", () => {
+  it("adds a bar chart of the chosen rate by township, from chart data outside the print area", () => {
     expect(ops).toContainEqual({
       kind: "chart",
       sheet: SHEET,
       type: "barClustered",
-      dataRange: "P12:Q22",
+      dataRange: "P6:Q16",
       title: "18岁以上人群全程完成率",
-      anchor: "S11",
+      anchor: "S3",
       name: "接种排名图_18岁以上",
     });
-    expect(written(ops, SHEET, 12, 16)).toBe("乡镇");
-    expect(written(ops, SHEET, 13, 17)).toEqual({ formula: "=H13", value: 1.02 });
-    expect(written(ops, SHEET, 22, 16)).toBe("河口镇");
+    // Never beside the table's header row (4): a caption and the chart header below it.
+    expect(written(ops, SHEET, 4, 16)).toBeUndefined();
+    expect(written(ops, SHEET, 5, 16)).toBe("图表数据（不打印）");
+    expect(written(ops, SHEET, 6, 16)).toBe("乡镇");
+    expect(written(ops, SHEET, 7, 17)).toEqual({ formula: "=H5", value: 1.02 });
+    expect(written(ops, SHEET, 16, 16)).toBe("河口镇");
+    const setup = ops.find((op) => op.kind === "pageSetup");
+    expect(setup).toMatchObject({ printArea: expect.stringMatching(/^A1:N\d+$/) });
   });
 
   it("notes the township above 100% under the block", () => {
-    expect(written(ops, SHEET, 28, 1)).toBe(
+    expect(written(ops, SHEET, 20, 1)).toBe(
       "注：南山乡第一剂完成率、全程完成率超过100%（超目标），请核实目标人数是否偏小。"
     );
   });
 
-  it("prints landscape, fitted to the page width, with the title repeated", () => {
-    expect(ops[ops.length - 1]).toEqual({
-      kind: "pageSetup",
-      sheet: SHEET,
-      orientation: "Landscape",
-      fitToWidth: true,
-      printTitleRows: "$1:$1",
-    });
+  it("prints on A4 landscape, one page wide, with binding margins, a dated footer and the header repeated", () => {
+    expect(ops[ops.length - 1]).toEqual(
+      expect.objectContaining({
+        kind: "pageSetup",
+        sheet: SHEET,
+        orientation: "Landscape",
+        fitToWidth: true,
+        paperSize: "A4",
+        margins: expect.objectContaining({ left: 72 }),
+        footer: { center: "第{page}页 共{pages}页", right: "截至2022年1月20日" },
+      })
+    );
+    // One age group, one table: its header row repeats on every page.
+    expect(ops[ops.length - 1]).toMatchObject({ printTitleRows: "$4:$4" });
   });
 
   it("names the input cells of its issues", () => {
@@ -394,11 +413,23 @@ describe("生成接种排名: choices", () => {
   it("reads the dated sheet too, so a re-run for that date can be compared", () => {
     expect(rankVaccination.reads({ reportDate: D - 1 })).toEqual([
       "接种进度",
+      "Vaccination progress",
       "参数",
       "接种排名",
       "接种排名_1月19日",
     ]);
-    expect(rankVaccination.reads()).toEqual(["接种进度", "参数", "接种排名"]);
+    expect(rankVaccination.reads()).toEqual([
+      "接种进度",
+      "Vaccination progress",
+      "参数",
+      "接种排名",
+    ]);
+  });
+
+  it("reads 接种进度 under its English name too, as the schema accepts, and names that sheet in issues", () => {
+    const result = run({ "Vaccination progress": noticeGrid() });
+    expect(result.data.sheet).toBe(SHEET);
+    expect(result.issues.every((i) => i.sheet !== "接种进度")).toBe(true);
   });
 
   it("writes the latest date, chosen explicitly, to 接种排名", () => {
@@ -415,12 +446,17 @@ describe("生成接种排名: choices", () => {
 
   it("ranks on the chosen metric", () => {
     const result = run({ 接种进度: noticeGrid() }, { metric: "第一剂完成率" });
-    expect(written(result.ops, SHEET, 11, 1)).toBe("18岁以上人群（按第一剂完成率排名）");
-    expect(written(result.ops, SHEET, 13, 3)).toBe("南山乡");
+    const b = result.data.layout.blocks[0];
+    expect(written(result.ops, SHEET, b.captionRow, 1)).toBe("18岁以上人群（按第一剂完成率排名）");
+    expect(written(result.ops, SHEET, b.firstRow, 3)).toBe("南山乡");
     expect(result.ops).toContainEqual(
       expect.objectContaining({ kind: "chart", title: "18岁以上人群第一剂完成率" })
     );
-    expect(written(result.ops, SHEET, 13, 17)).toEqual({ formula: "=F13", value: 1.03 });
+    // Chart data: a caption and a header beside the first lines, then one township a row.
+    expect(written(result.ops, SHEET, b.firstRow + 2, 17)).toEqual({
+      formula: `=F${b.firstRow}`,
+      value: 1.03,
+    });
   });
 
   it("falls back to the full-course rate for an unknown metric, with a warning", () => {
@@ -440,7 +476,7 @@ describe("生成接种排名: choices", () => {
   it("takes the tie rule from the 参数 sheet", () => {
     const params = [["参数表"], ["参数", "值"], ["排名方式", "并列不占位"]];
     const result = run({ 接种进度: noticeGrid(), 参数: params });
-    expect(written(result.ops, SHEET, 17, 1)).toBe(4);
+    expect(written(result.ops, SHEET, result.data.layout.blocks[0].firstRow + 4, 1)).toBe(4);
     expect(result.data.report.tieRule).toBe("并列不占位");
   });
 
@@ -448,7 +484,7 @@ describe("生成接种排名: choices", () => {
     const params = [["参数表"], ["参数", "值"], ["第二剂接种间隔天数", 22]];
     const result = run({ 接种进度: noticeGrid(), 参数: params });
     expect(result.data.report.dueDate).toBe(DUE - 1);
-    expect(written(result.ops, SHEET, 13, 11)).toBe("未知");
+    expect(written(result.ops, SHEET, result.data.layout.blocks[0].firstRow, 11)).toBe("未知");
   });
 
   it("passes on the 参数 sheet's issues", () => {
@@ -509,11 +545,14 @@ describe("生成接种排名: bad input", () => {
   });
 
   it("shows 未知 for unknown due counts and explains it under the block", () => {
-    // Title, three notice lines, a blank row, caption (6), header (7), the township (8), 合计 (9), note (10).
+    // The township, its 合计, then the note right under the table.
     const result = run({ 接种进度: progressGrid([makeRow()]) });
-    expect(written(result.ops, SHEET, 8, 11)).toBe("未知");
-    expect(written(result.ops, SHEET, 9, 11)).toEqual(expect.objectContaining({ value: "未知" }));
-    expect(written(result.ops, SHEET, 10, 1)).toBe(
+    const b = result.data.layout.blocks[0];
+    expect(written(result.ops, SHEET, b.firstRow, 11)).toBe("未知");
+    expect(written(result.ops, SHEET, b.firstRow + 1, 11)).toEqual(
+      expect.objectContaining({ value: "未知" })
+    );
+    expect(written(result.ops, SHEET, b.lastRow + 1, 1)).toBe(
       "注：“未知”表示缺少12月30日（21天前）或前一日的数据，当日到期或当日全程无法得出，请补录后重新生成。"
     );
   });

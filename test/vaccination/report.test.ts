@@ -91,7 +91,7 @@ describe("vaccinationReport: ranking with ties", () => {
     expect(units.map((u) => u.rank)).toEqual([1, 1]);
   });
 
-  it("does not tie rates that only look equal at one decimal (96.24% and 96.16%)", () => {
+  it("ties rates shown alike at one decimal, as the sheet prints them (96.24% and 96.16% are both 96.2%)", () => {
     const units = unitsOf(
       reportOf(
         oneDay([
@@ -100,7 +100,22 @@ describe("vaccinationReport: ranking with ties", () => {
         ])
       )
     );
-    expect(units.map((u) => u.rank)).toEqual([1, 2]);
+    expect(units.map((u) => u.rank)).toEqual([1, 1]);
+  });
+
+  it("does not tie rates shown differently at one decimal (96.24% is 96.2%, 96.26% is 96.3%)", () => {
+    const units = unitsOf(
+      reportOf(
+        oneDay([
+          { township: "甲镇", full: 9_624, target: 10_000 },
+          { township: "乙镇", full: 9_626, target: 10_000 },
+        ])
+      )
+    );
+    expect(units.map((u) => [u.township, u.rank])).toEqual([
+      ["乙镇", 1],
+      ["甲镇", 2],
+    ]);
   });
 });
 
@@ -288,8 +303,11 @@ describe("vaccinationReport: doses due today", () => {
 });
 
 describe("vaccinationReport: rank change", () => {
+  // First doses at least the full course, so no record fails a check (a failing record is not ranked).
   const day = (date: number, fulls: Record<string, number>) =>
-    Object.entries(fulls).map(([township, full]) => makeRecord({ date, township, full }));
+    Object.entries(fulls).map(([township, full]) =>
+      makeRecord({ date, township, full, first: Math.max(900, full) })
+    );
 
   it("compares with the ranks of the previous report date", () => {
     const report = reportOf([

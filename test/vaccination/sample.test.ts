@@ -1,5 +1,5 @@
 import { SAMPLE_REPORT_DATE, SAMPLE_TOWNSHIPS } from "../../src/workbook/sample/county";
-import { SAMPLE_GROUPS, sampleVaccinationSheets } from "../../src/workbook/sample/vaccination";
+import { SAMPLE_GROUPS, sampleVaccinationSheets } from "../../src/workbook/vaccination/sample";
 import { sampleWorkbookSheets } from "../../src/workbook/sample/workbook";
 import {
   planRankVaccination,

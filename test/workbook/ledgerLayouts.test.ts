@@ -117,6 +117,16 @@ describe.each<Host>(["memory", "xlsx"])("a clerk's own layout on the %s host", (
     }
   });
 
+  it("隔离床位: the meta row's 截至 date is the report date when none is given, and the summary says so", async () => {
+    const ledger = bedsLedger();
+    ledger.rows[1][3] = "截至2022年1月19日";
+    const result = await run(kind, [ledger], computeIsolation);
+    expect((result.data as IsolationBedsData).reportDate).toBe(LEDGER_DATE - 1);
+    expect(result.summary.zh).toContain("截至2022年1月19日");
+    const chosen = await run(kind, [ledger], computeIsolation, { reportDate: LEDGER_DATE });
+    expect((chosen.data as IsolationBedsData).reportDate).toBe(LEDGER_DATE);
+  });
+
   it("隔离床位: a header in 万人 is converted, and said once at the header cell", async () => {
     const result = await run(kind, [bedsLedger({ tenThousand: true })], computeIsolation);
     const converted = result.issues.filter((i) => i.code === "unitConverted");
@@ -176,7 +186,62 @@ describe.each<Host>(["memory", "xlsx"])("a clerk's own layout on the %s host", (
   });
 });
 
+describe("the duplicate rule on 物资汇总", () => {
+  it("names a unit's item whose rows disagree as 待核实，未计入, and leaves it out of the totals", async () => {
+    const ledger = reservesLedger();
+    const at = ledger.rows.findIndex((l) => l[3] === "医用防护服" && l[1] === "城关镇");
+    ledger.rows.splice(at + 1, 0, [
+      99,
+      "城关镇",
+      "乡镇",
+      "医用防护服",
+      "170/XL",
+      "套",
+      300,
+      999,
+      null,
+    ]);
+    const result = await run("memory", [ledger], computeStockpile);
+    const data = result.data as StockpileData;
+    expect(data.notice.zh).toContain("城关镇“医用防护服”数据待核实，未计入");
+    const gown = data.summary.byItem.find((t) => t.item === "医用防护服");
+    expect(gown?.stock).toBe(40);
+  });
+});
+
 describe("summary rows", () => {
+  it("get SUMs of the summable computed columns over the rows they cover, and nothing in the others; headers in the bottom header row", async () => {
+    const ledger = bedsLedger();
+    const book = new MemoryWorkbook([{ name: ledger.name, values: valuesOf(ledger) }]);
+    const h = createMemoryHost(book);
+    await executeCommand(h, initWorkbook, RUN);
+    const outcome = await executeCommand(h, computeIsolation, RUN);
+    expect(outcome.ok).toBe(true);
+    const formulas = book.formulas("隔离床位");
+    const values = book.values("隔离床位");
+    expect(values[3].slice(6, 11)).toEqual(["应配床位", "床位合计", "缺口", "每万人床位", "状态"]);
+    expect(values[2].slice(6, 11)).toEqual([null, null, null, null, null]);
+    const row = (label: string) => formulas.findIndex((l) => l[0] === label || l[1] === label) + 1;
+    expect(formulas[row("东湖县小计") - 1].slice(6, 11)).toEqual([
+      "=SUM(G5:G7)",
+      "=SUM(H5:H7)",
+      "=SUM(I5:I7)",
+      null,
+      null,
+    ]);
+    expect(formulas[row("合计") - 1].slice(6, 9)).toEqual([
+      "=SUM(G5:G7,G9)",
+      "=SUM(H5:H7,H9)",
+      "=SUM(I5:I7,I9)",
+    ]);
+    const total = (c: number) => [5, 6, 7, 9].reduce((s, r) => s + (values[r - 1][c] as number), 0);
+    expect(values[row("合计") - 1].slice(6, 9)).toEqual([total(6), total(7), total(8)]);
+    // The clerk's own cells of the summary rows are left as they were.
+    expect(values[row("合计") - 1].slice(0, 6)).toEqual(
+      valuesOf(ledger)[row("合计") - 1].slice(0, 6)
+    );
+  });
+
   it("warn at the cell when a 合计 figure disagrees with the rows it covers, and are never data", async () => {
     const ledger = bedsLedger();
     const total = ledger.rows.findIndex((l) => l[0] === "合计");

@@ -8,6 +8,9 @@ import {
 import * as path from "node:path";
 import { formulaCells, makeEnv } from "./helpers";
 
+// Writing the demo takes about 4 s alone, more on a busy machine.
+jest.setTimeout(60_000);
+
 describe("functionsInFormula", () => {
   it.each([
     ['=IF(ISNUMBER(D3),ROUNDUP(D3/10000*每万人隔离床位标准,0),"")', ["IF", "ISNUMBER", "ROUNDUP"]],

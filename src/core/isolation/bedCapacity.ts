@@ -1,6 +1,7 @@
 import { issue, type CoreIssue, type Outcome } from "../issue";
 import { bedsPer10k } from "./bedsPer10k";
 import { requiredBeds } from "./requiredBeds";
+import { duplicateRoles } from "../dedupe";
 
 /**
  * One township's row of the 隔离床位 table. Numbers follow one convention:
@@ -33,6 +34,10 @@ export interface BedResult {
   /** 每万人床位, one decimal. */
   per10k: number | null;
   status: BedStatus | null;
+  /** A later copy of a township's row with the same figures: counted once, in the first. */
+  duplicateOf?: number;
+  /** The township's rows disagree (see {@link duplicateRoles}): held out as 待核实. */
+  unverified?: boolean;
 }
 
 export interface BedCapacityOptions {
@@ -59,29 +64,49 @@ export function computeBeds(
 ): Outcome<BedResult[]> {
   const unit = options.unit ?? "张";
   const issues: CoreIssue[] = [];
-  const seen = new Map<string, number>();
-  const value = records.map((record) => {
+  const dup = duplicateRoles(
+    records,
+    (r) => (r.township === null ? null : `${r.parent ?? ""}\u0000${r.township}`),
+    (r) => [r.population, r.existingBeds, r.backupBeds]
+  );
+  const value = records.map((record, i) => {
     issues.push(...recordIssues(record, unit));
-    if (record.township !== null) {
-      const key = `${record.parent ?? ""}\u0000${record.township}`;
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, record.row);
-      else
+    const result = bedResult(record, options);
+    const role = dup.role[i];
+    const first = records[dup.first[i]].row;
+    if (role === "copy") {
+      result.duplicateOf = first;
+      issues.push(
+        issue(
+          "duplicateTownship",
+          record.row,
+          "township",
+          {
+            zh: `乡镇“${record.township}”与第${first}行重复且数字相同，只计一次；请删除重复行`,
+            en: `Township ${record.township} repeats row ${first} with the same figures; counted once. Delete the copy`,
+          },
+          "warning",
+          [{ row: first, field: "township" }]
+        )
+      );
+    } else if (role === "disputed") {
+      result.unverified = true;
+      if (record.row !== first)
         issues.push(
           issue(
             "duplicateTownship",
             record.row,
             "township",
             {
-              zh: `乡镇“${record.township}”在第${first}行已出现，请删除重复行或改正名称`,
-              en: `Township ${record.township} already appears in row ${first}; remove the copy or correct the name`,
+              zh: `乡镇“${record.township}”与第${first}行重复而数字不同，无法确定哪行正确，该乡镇数据待核实，未计入；请删除错误的一行`,
+              en: `Township ${record.township} repeats row ${first} with different figures; neither can be trusted, so the township is held out as 待核实. Delete the wrong row`,
             },
-            "warning",
+            "error",
             [{ row: first, field: "township" }]
           )
         );
     }
-    return bedResult(record, options);
+    return result;
   });
   return { value, issues };
 }

@@ -92,7 +92,9 @@ export function summarizeBeds(
   return { grouped, groups: ordered, totals };
 }
 
-function rankLines(rows: readonly BedResult[], tieRule: TieRule): TownshipLine[] {
+function rankLines(all: readonly BedResult[], tieRule: TieRule): TownshipLine[] {
+  // A later copy with the same figures is counted once, in its first row.
+  const rows = all.filter((r) => r.duplicateOf === undefined);
   const complete = rows.map(isComplete);
   const ranks = rankWithTies(
     rows.map((r, i) => (complete[i] ? r.per10k : null)),
@@ -103,6 +105,7 @@ function rankLines(rows: readonly BedResult[], tieRule: TieRule): TownshipLine[]
 
 function isComplete(r: BedResult): boolean {
   return (
+    !r.unverified &&
     r.required !== null &&
     r.total !== null &&
     r.gap !== null &&

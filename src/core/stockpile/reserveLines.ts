@@ -14,6 +14,7 @@ import { reserveDays, reserveStandard } from "./reserveStandard";
 import { reserveStatus, type ReserveStatus } from "./reserveStatus";
 import { stockGap } from "./stockGap";
 import { stockTarget } from "./stockTarget";
+import { duplicateRoles } from "../dedupe";
 
 /** One row of 物资储备, as the formulas see its cells. */
 export interface ReserveRecord {
@@ -54,8 +55,10 @@ export interface ReserveLine {
   daysOfCover: number | null;
   rate: number | null;
   status: ReserveStatus | null;
-  /** The row of the first record with the same (单位, 物资名称), when this one repeats it. */
+  /** The row of the first record with the same (单位, 物资名称), when this one repeats it with the same figures. */
   duplicateOf?: number;
+  /** The rows of this (单位, 物资名称) disagree: held out of every total as 待核实. */
+  unverified?: boolean;
 }
 
 export interface ReserveOptions {
@@ -92,8 +95,12 @@ export function computeReserveLines(
   options: ReserveOptions
 ): Outcome<ReserveLine[]> {
   const issues: CoreIssue[] = [];
-  const seen = new Map<string, number>();
-  const lines = records.map((record) => {
+  const dup = duplicateRoles(
+    records,
+    (r) => (r.unit !== null && r.item !== null ? `${r.unit}\u0000${itemKey(r.item)}` : null),
+    (r) => [r.category, r.persons, r.normOverride, r.standardOverride, r.stock, r.inTransit]
+  );
+  const lines = records.map((record, i) => {
     const line = computeLine(record, options);
     if (record.item !== null && !line.item) {
       issues.push(
@@ -103,27 +110,38 @@ export function computeReserveLines(
         })
       );
     }
-    if (record.unit !== null && record.item !== null) {
-      const key = `${record.unit}\u0000${itemKey(record.item)}`;
-      const first = seen.get(key);
-      if (first === undefined) {
-        seen.set(key, record.row);
-      } else {
-        line.duplicateOf = first;
+    const first = records[dup.first[i]].row;
+    if (dup.role[i] === "copy") {
+      line.duplicateOf = first;
+      issues.push(
+        issue(
+          "duplicateRow",
+          record.row,
+          "item",
+          {
+            zh: `“${record.unit}”的“${record.item}”与第 ${first} 行重复且数字相同，汇总只计一次，请删除重复行`,
+            en: `${record.unit} / ${record.item} repeats row ${first} with the same figures; the summary counts it once. Delete the copy`,
+          },
+          "warning",
+          [{ row: first, field: "item" }]
+        )
+      );
+    } else if (dup.role[i] === "disputed") {
+      line.unverified = true;
+      if (record.row !== first)
         issues.push(
           issue(
             "duplicateRow",
             record.row,
             "item",
             {
-              zh: `“${record.unit}”的“${record.item}”与第 ${first} 行重复，汇总只计第 ${first} 行，请合并或删除重复行`,
-              en: `${record.unit} / ${record.item} repeats row ${first}; the summary counts row ${first} only. Merge or delete the copy`,
+              zh: `“${record.unit}”的“${record.item}”与第 ${first} 行重复而数字不同，无法确定哪行正确，待核实，未计入汇总；请删除错误的一行`,
+              en: `${record.unit} / ${record.item} repeats row ${first} with different figures; neither can be trusted, so both are held out of the summary as 待核实. Delete the wrong row`,
             },
             "error",
             [{ row: first, field: "item" }]
           )
         );
-      }
     }
     if (record.personsBlank && record.stock !== null) {
       issues.push(

@@ -71,7 +71,8 @@ export function summarizeReserve(
       l.gap !== null &&
       l.record.stock !== null &&
       l.record.unit !== null &&
-      l.duplicateOf === undefined
+      l.duplicateOf === undefined &&
+      !l.unverified
   );
   const order = new Map(options.catalogue.map((c, i) => [c.name, i]));
   const byItemLines = groupBy(counted, (l) => (l.item as CatalogueItem).name);

@@ -28,8 +28,13 @@ export function formatCount(value: number): string {
  * formatRate(1.0234) //=> "102.3%"
  * formatRate(0.5005) //=> "50.1%"
  * formatRate(1)      //=> "100.0%"
+ * formatRate(Infinity) //=> "—"
+ * formatRate(2e6)    //=> ">100,000,000%"
  */
 export function formatRate(rate: number): string {
+  // A target such as 5e-324 gives an infinite or absurd rate: no digits to show.
+  if (!Number.isFinite(rate)) return "—";
+  if (Math.abs(rate) >= 1e6) return `${rate < 0 ? "-" : ""}>100,000,000%`;
   const permille = Number((Math.abs(rate) * 1000).toPrecision(15));
   const tenths = Math.round(permille);
   const sign = rate < 0 && tenths > 0 ? "-" : "";

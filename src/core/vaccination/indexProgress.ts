@@ -5,7 +5,7 @@
  * sort by unit, then one walk per unit; a unit is sorted by date only when the
  * clerk's rows are out of order), and the index is three typed arrays.
  */
-import { chineseDate } from "../dates";
+import { chineseDateBeside } from "../dates";
 import { issue, type CoreIssue, type Outcome } from "../issue";
 import { formatCount } from "./format";
 import {
@@ -39,6 +39,13 @@ export interface ProgressIndex {
   order: Int32Array;
   start: Int32Array;
   count: Int32Array;
+  /**
+   * Per record, 1 when the record failed a check (an unreadable cell, full
+   * course above first doses, a cumulative figure that fell, a daily figure
+   * that disagrees, a duplicate that disagrees): it is held out as 待核实 of
+   * every total, ranking and notice.
+   */
+  bad: Uint8Array;
   /** Every date in the table, ascending, without repeats. */
   dates: number[];
   /** Age groups in order of first appearance. */
@@ -79,6 +86,8 @@ export function indexProgress(columns: ProgressColumns): Outcome<ProgressIndex> 
   const countyOf = c.county ? townshipCounties(c.county, c.township, n) : undefined;
 
   const unitOf = new Int32Array(n).fill(-1);
+  const bad = new Uint8Array(n);
+  if (c.failed) bad.set(c.failed.subarray(0, n));
   const units: ProgressUnit[] = [];
   const unitIds = new Map<number, Map<number, number>>();
   const groupSeen = new Set<number>();
@@ -110,7 +119,7 @@ export function indexProgress(columns: ProgressColumns): Outcome<ProgressIndex> 
         }
       }
     }
-    checkRecord(c, r, issues, reported);
+    if (checkRecord(c, r, issues, reported)) bad[r] = 1;
     if (missingKey) continue;
     const group = c.group[r];
     const parentKey = (county + 1) * names.length + township;
@@ -156,11 +165,15 @@ export function indexProgress(columns: ProgressColumns): Outcome<ProgressIndex> 
     for (let i = s; i < e; i++) {
       const r = order[i];
       if (w > s && c.date[order[w - 1]] === c.date[r]) {
-        issues.push(duplicateIssue(c.row[order[w - 1]], c.row[r]));
+        // One rule for every table: identical duplicates count once; duplicates that disagree hold the key out as 待核实.
+        const earlier = order[w - 1];
+        const agree = sameFigures(c, earlier, r);
+        issues.push(duplicateIssue(c.row[earlier], c.row[r], agree));
+        if (!agree || bad[earlier]) bad[r] = 1;
         w -= 1;
       }
       const prev = w > s ? order[w - 1] : -1;
-      if (prev >= 0) checkAgainstPrevious(c, doses, r, prev, issues);
+      if (prev >= 0 && checkAgainstPrevious(c, doses, r, prev, issues)) bad[r] = 1;
       order[w++] = r;
       dateSet.add(c.date[r]);
     }
@@ -176,6 +189,7 @@ export function indexProgress(columns: ProgressColumns): Outcome<ProgressIndex> 
       order,
       start: start.subarray(0, u),
       count,
+      bad,
       dates,
       groups,
       counties,
@@ -233,12 +247,13 @@ function townshipCounties(
   return seen;
 }
 
+/** Checks one record alone; true when it failed a check that holds it out. */
 function checkRecord(
   c: ProgressColumns,
   r: number,
   issues: CoreIssue[],
   reported: (r: number, f: ProgressField) => boolean
-): void {
+): boolean {
   const row = c.row[r];
   const target = c.target[r];
   if (Number.isNaN(target) && !reported(r, "target")) {
@@ -272,7 +287,20 @@ function checkRecord(
         [{ row, field: "first" }]
       )
     );
+    return true;
   }
+  return false;
+}
+
+function sameFigures(c: ProgressColumns, a: number, b: number): boolean {
+  const same = (x: number, y: number) => x === y || (Number.isNaN(x) && Number.isNaN(y));
+  if (!same(c.target[a], c.target[b])) return false;
+  for (const field of DOSE_FIELDS) {
+    if (!same(c[field][a], c[field][b])) return false;
+    const daily = dailyColumn(c, field);
+    if (daily && !same(daily[a], daily[b])) return false;
+  }
+  return true;
 }
 
 interface DoseColumns {
@@ -287,7 +315,8 @@ function checkAgainstPrevious(
   r: number,
   prev: number,
   issues: CoreIssue[]
-) {
+): boolean {
+  let failed = false;
   const dayBefore = c.date[prev] === c.date[r] - 1;
   for (let k = 0; k < doses.length; k++) {
     const { field, cumulative, daily } = doses[k];
@@ -297,14 +326,15 @@ function checkAgainstPrevious(
     const row = c.row[r];
     const prevRow = c.row[prev];
     if (now < before) {
+      failed = true;
       issues.push(
         issue(
           "cumulativeFell",
           row,
           field,
           {
-            zh: `${FIELD_LABEL[field].zh}（${formatCount(now)}）比${chineseDate(c.date[prev], false)}的 ${formatCount(before)} 少，累计数不应减少，请核实`,
-            en: `${FIELD_LABEL[field].en} (${formatCount(now)}) is below ${formatCount(before)} on ${chineseDate(c.date[prev], false)}; a cumulative figure cannot fall. Check it`,
+            zh: `${FIELD_LABEL[field].zh}（${formatCount(now)}）比${chineseDateBeside(c.date[prev], c.date[r])}的 ${formatCount(before)} 少，累计数不应减少，请核实`,
+            en: `${FIELD_LABEL[field].en} (${formatCount(now)}) is below ${formatCount(before)} on ${chineseDateBeside(c.date[prev], c.date[r])}; a cumulative figure cannot fall. Check it`,
           },
           "error",
           [{ row: prevRow, field }]
@@ -315,6 +345,7 @@ function checkAgainstPrevious(
     const given = daily[r];
     const diff = now - before;
     if (Number.isFinite(given) && Number.isFinite(diff) && given !== diff) {
+      failed = true;
       const label = FIELD_LABEL[DAILY_FIELD[field]];
       issues.push(
         issue(
@@ -334,6 +365,7 @@ function checkAgainstPrevious(
       );
     }
   }
+  return failed;
 }
 
 /** The daily column of a dose field, or null when the table has none. */
@@ -377,16 +409,28 @@ function countyIssue(row: number, township: string, ambiguous: boolean): CoreIss
   );
 }
 
-function duplicateIssue(row: number, laterRow: number): CoreIssue {
-  return issue(
-    "duplicateRow",
-    row,
-    "date",
-    {
-      zh: `与第 ${laterRow} 行的日期、乡镇、人群相同，此行未计算（按第 ${laterRow} 行计）；请删除重复的一行`,
-      en: `Same date, township and group as row ${laterRow}; this row was left out (row ${laterRow} counts). Delete one of them`,
-    },
-    "error",
-    [{ row: laterRow, field: "date" }]
-  );
+function duplicateIssue(row: number, laterRow: number, agree: boolean): CoreIssue {
+  return agree
+    ? issue(
+        "duplicateRow",
+        row,
+        "date",
+        {
+          zh: `与第 ${laterRow} 行的日期、乡镇、人群和数字都相同，只计一次；请删除重复的一行`,
+          en: `Same date, township, group and figures as row ${laterRow}; counted once. Delete one of them`,
+        },
+        "warning",
+        [{ row: laterRow, field: "date" }]
+      )
+    : issue(
+        "duplicateRow",
+        row,
+        "date",
+        {
+          zh: `与第 ${laterRow} 行的日期、乡镇、人群相同而数字不同，无法确定哪一行正确，该乡镇该人群当日数据待核实，未参与排名；请删除错误的一行`,
+          en: `Same date, township and group as row ${laterRow} but different figures; neither can be trusted, so this township's group is held out of the ranking as 待核实 for that day. Delete the wrong row`,
+        },
+        "error",
+        [{ row: laterRow, field: "date" }]
+      );
 }

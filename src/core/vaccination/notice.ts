@@ -126,6 +126,8 @@ function zhParagraph(
   const noValue = a.unranked.filter((u) => u.status === "noValue");
   if (noTarget.length > 0) tail.push(`${names(noTarget)}目标人数缺失，未参与排名。`);
   if (noValue.length > 0) tail.push(`${names(noValue)}数据不全，未参与排名。`);
+  const unverified = a.unranked.filter((u) => u.status === "unverified");
+  if (unverified.length > 0) tail.push(`${names(unverified)}数据待核实，未参与排名。`);
   if (tail.length > 0) lines.push(tail.join(""));
   return lines;
 }
@@ -184,6 +186,11 @@ function enParagraph(
     tail.push(
       `${andList(noValue.map((u) => u.township))} ${have(noValue)} incomplete data and ${are(noValue)} not ranked.`
     );
+  const unverified = a.unranked.filter((u) => u.status === "unverified");
+  if (unverified.length > 0)
+    tail.push(
+      `${andList(unverified.map((u) => u.township))} ${have(unverified)} figures to be checked (待核实) and ${are(unverified)} not ranked.`
+    );
   if (tail.length > 0) lines.push(tail.join(" "));
   return lines;
 }
@@ -211,12 +218,12 @@ function enList(units: readonly UnitFigures[]): string {
     .join(", ");
 }
 
-/** Splits a ranked list into runs of equal value (ties, with the ranking's tolerance). */
+/** Splits a ranked list into runs of ties: the same rank, decided on the rate as shown (0.1%). */
 function tieRuns(units: readonly UnitFigures[]): UnitFigures[][] {
   const runs: UnitFigures[][] = [];
   for (const u of units) {
     const last = runs[runs.length - 1];
-    if (last && Math.abs((last[0].value ?? NaN) - (u.value ?? NaN)) <= 1e-9) last.push(u);
+    if (last && last[0].rank !== null && last[0].rank === u.rank) last.push(u);
     else runs.push([u]);
   }
   return runs;

@@ -79,6 +79,11 @@ export interface ProgressColumns {
    * calculation does not report them a second time.
    */
   reported: Uint16Array;
+  /**
+   * Per record, 1 where the reader found an error in the row (an unreadable
+   * or missing cell): the record is held out as 待核实. Absent: none.
+   */
+  failed?: Uint8Array;
   /** The distinct texts of the county, township and group columns. */
   names: readonly string[];
 }
@@ -101,6 +106,8 @@ export interface ProgressRecord {
   dayBooster?: number | null;
   /** Cells the reader already reported. */
   reported?: readonly ProgressField[];
+  /** The reader found an error in the row. */
+  failed?: boolean;
 }
 
 /**
@@ -147,6 +154,7 @@ export function progressColumns(records: readonly ProgressRecord[]): ProgressCol
     reported: Uint16Array.from(records, (r) =>
       (r.reported ?? []).reduce((bits, f) => bits | fieldBit(f), 0)
     ),
+    failed: Uint8Array.from(records, (r) => (r.failed || (r.reported?.length ?? 0) > 0 ? 1 : 0)),
     names,
   };
   return cols;

@@ -37,7 +37,9 @@ export type UnitStatus =
   /** Has a target, but the chosen metric cannot be computed (a blank figure, an unknown due count). */
   | "noValue"
   /** 未报送: no row for the report date. */
-  | "notReported";
+  | "notReported"
+  /** 待核实: the report date's row failed a check (see the issues); held out of every total, ranking and notice. */
+  | "unverified";
 
 /** One township's age group on the report date. Figures are null when unknown. */
 export interface UnitFigures extends ProgressUnit {
@@ -116,7 +118,7 @@ export interface AreaFigures {
   /** Ranked townships whose chosen rate is above 100%. */
   overTargetCount: number;
   notReported: UnitFigures[];
-  /** Reported but not ranked (noTarget, noValue). */
+  /** Reported but not ranked (noTarget, noValue, unverified). */
   unranked: UnitFigures[];
 }
 
@@ -179,7 +181,7 @@ export function vaccinationReport(
           const before = units.map((u) =>
             metricValue(index, u, previousDate, intervalDays, metric)
           );
-          const ranks = rankWithTies(before, { tieRule });
+          const ranks = rankWithTies(before.map(shownRate), { tieRule });
           figures.forEach((f, i) => (f.previousRank = ranks[i]));
         }
         for (const f of figures) f.rankChange = rankChange(f.previousRank, f.rank);
@@ -221,7 +223,7 @@ export function metricValue(
 ): number | null {
   const c = index.columns;
   const r = recordAt(index, unit, date);
-  if (r < 0) return null;
+  if (r < 0 || index.bad[r]) return null;
   if (metric !== "due") return completionRate(finite(c[metric][r]), finite(c.target[r]));
   const due = dailyFigure(index, unit, dueDate(date, intervalDays), "first").value;
   const done = dailyFigure(index, unit, date, "full").value;
@@ -271,6 +273,10 @@ function unitFigures(
   const row = c.row[r];
   const f = base;
   f.row = row;
+  if (index.bad[r]) {
+    f.status = "unverified";
+    return f;
+  }
   f.target = finite(c.target[r]);
   f.first = finite(c.first[r]);
   f.full = finite(c.full[r]);
@@ -353,9 +359,25 @@ function dueIssue(
   return issue("dueUnknown", row, "date", message, "warning");
 }
 
+/**
+ * A rate as the sheet and the notice show it, to 0.1% (three decimals of the
+ * fraction): ranks and 并列 are decided on it, so two townships both shown at
+ * 59.0% share a rank.
+ *
+ * @example
+ * shownRate(0.59049) //=> 0.59
+ * shownRate(null)    //=> null
+ */
+export function shownRate(rate: number | null): number | null {
+  // toPrecision first, so 0.5905 (590.4999… in binary) rounds up as Excel shows it.
+  return rate === null || !Number.isFinite(rate)
+    ? null
+    : Math.round(Number((rate * 1000).toPrecision(15))) / 1000;
+}
+
 function rankUnits(figures: UnitFigures[], tieRule: TieRule): void {
   const ranks = rankWithTies(
-    figures.map((f) => f.value),
+    figures.map((f) => shownRate(f.value)),
     { tieRule }
   );
   figures.forEach((f, i) => (f.rank = ranks[i]));
@@ -365,7 +387,9 @@ function sheetOrder(figures: UnitFigures[]): UnitFigures[] {
   const ranked = figures
     .filter((f) => f.status === "ranked")
     .sort((a, b) => (a.rank as number) - (b.rank as number) || a.unit - b.unit);
-  const unranked = figures.filter((f) => f.status === "noTarget" || f.status === "noValue");
+  const unranked = figures.filter(
+    (f) => f.status === "noTarget" || f.status === "noValue" || f.status === "unverified"
+  );
   const missing = figures.filter((f) => f.status === "notReported");
   return [...ranked, ...unranked, ...missing];
 }
@@ -376,14 +400,14 @@ function areaFigures(
   metric: Metric,
   topCount: number
 ): AreaFigures {
-  const reporting = units.filter((u) => u.status !== "notReported");
+  const reporting = units.filter((u) => u.status !== "notReported" && u.status !== "unverified");
   const counted = reporting.filter((u) => u.target !== null && u.target > 0);
   const sumOf = (key: "first" | "full" | "booster") =>
     reporting.some((u) => u[key] !== null) ? counted.reduce((s, u) => s + (u[key] ?? 0), 0) : null;
   const target = counted.reduce((s, u) => s + (u.target as number), 0);
   const dueKnown = reporting.every((u) => u.due !== null && u.newFull !== null);
   const ranked = units.filter((u) => u.status === "ranked");
-  const extremes = bestAndWorst(ranked, (u) => u.value, topCount);
+  const extremes = bestAndWorst(ranked, (u) => shownRate(u.value), topCount);
   return withRates({
     county,
     target,
@@ -400,7 +424,9 @@ function areaFigures(
     worstTied: extremes.worstTied,
     overTargetCount: ranked.filter((u) => isOverTarget(u.value)).length,
     notReported: units.filter((u) => u.status === "notReported"),
-    unranked: units.filter((u) => u.status === "noTarget" || u.status === "noValue"),
+    unranked: units.filter(
+      (u) => u.status === "noTarget" || u.status === "noValue" || u.status === "unverified"
+    ),
   });
 }
 
@@ -450,7 +476,7 @@ function withRates(sums: AreaSums): AreaFigures {
 
 function placeCounties(areas: AreaFigures[], tieRule: TieRule): void {
   for (const m of METRICS) {
-    const values = areas.map((a) => (m === "due" ? a.dueRate : a[`${m}Rate`]));
+    const values = areas.map((a) => shownRate(m === "due" ? a.dueRate : a[`${m}Rate`]));
     const ranks = rankWithTies(values, { tieRule });
     areas.forEach((a, i) => {
       const rank = ranks[i];

@@ -36,6 +36,7 @@ import {
   type WriteReport,
 } from "../../workbook/host";
 import {
+  footerCode,
   formulaText,
   isFormulaCell,
   type Chart,
@@ -580,20 +581,60 @@ class OfficeIO implements HostIO {
   }
 
   private async queuePageSetup(op: PageSetup, batch: RequestBatch) {
+    const heights = op.rowHeights ?? [];
+    const breaks = op.rowBreaks ?? [];
+    const sheet = this.worksheet(op.sheet);
+    // Row heights are ExcelApi 1.2 and keep wrapped text whole, so they are set on every Excel.
+    if (heights.length > 0) {
+      const heightBytes = commandBytes(heights.length, heights);
+      await batch.reserve(heightBytes);
+      for (const { from, to, height } of heights)
+        sheet.getRange(`${from}:${to}`).format.rowHeight = height;
+      batch.add(heightBytes);
+    }
     // Worksheet.pageLayout is ExcelApi 1.9 (Excel 2019 stops at 1.8): the sheet is complete but for print set-up, and the report says so.
     if (!this.requirements.isSetSupported("ExcelApi", "1.9")) {
       if (!this.noPageSetup.includes(op.sheet)) this.noPageSetup.push(op.sheet);
       return;
     }
-    const bytes = commandBytes(4, op.printTitleRows, op.centerHeader);
+    const bytes = commandBytes(
+      12 + breaks.length,
+      op.printTitleRows,
+      op.centerHeader,
+      op.printArea,
+      op.footer?.left,
+      op.footer?.center,
+      op.footer?.right
+    );
     await batch.reserve(bytes);
-    const layout = this.worksheet(op.sheet).pageLayout;
+    const layout = sheet.pageLayout;
     layout.orientation = op.orientation;
     if (op.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     if (op.printTitleRows) layout.setPrintTitleRows(op.printTitleRows);
     // "&" starts a header code in Excel; "&&" prints one ampersand.
     if (op.centerHeader !== undefined)
       layout.headersFooters.defaultForAllPages.centerHeader = op.centerHeader.replace(/&/g, "&&");
+    if (op.paperSize) layout.paperSize = op.paperSize;
+    if (op.margins) {
+      layout.topMargin = op.margins.top;
+      layout.bottomMargin = op.margins.bottom;
+      layout.leftMargin = op.margins.left;
+      layout.rightMargin = op.margins.right;
+      layout.headerMargin = op.margins.header;
+      layout.footerMargin = op.margins.footer;
+    }
+    if (op.printArea) layout.setPrintArea(op.printArea);
+    if (op.footer) {
+      const footers = layout.headersFooters.defaultForAllPages;
+      footers.leftFooter = footerCode(op.footer.left ?? "");
+      footers.centerFooter = footerCode(op.footer.center ?? "");
+      footers.rightFooter = footerCode(op.footer.right ?? "");
+    }
+    // A re-run replaces the manual breaks; `add` puts a break above the range's first row.
+    if (op.rowBreaks) {
+      sheet.horizontalPageBreaks.removePageBreaks();
+      for (const row of breaks) sheet.horizontalPageBreaks.add(`A${row}`);
+    }
     batch.add(bytes);
   }
 }

@@ -290,6 +290,11 @@ export class MemoryWorkbook {
     return this.sheetOrThrow(sheet).columnWidths.get(column - 1);
   }
 
+  /** Height in points of a 1-based row, or undefined when never set. */
+  rowHeight(sheet: string, row: number): number | undefined {
+    return this.sheetOrThrow(sheet).rowHeights.get(row - 1);
+  }
+
   tabColor(sheet: string): string {
     return this.sheetOrThrow(sheet).tabColor;
   }

@@ -75,6 +75,20 @@ export interface PageLayoutData {
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
   printTitleRows: string | null;
   centerHeader: string;
+  paperSize: string;
+  /** Points, as Office.js sets them; absent until set. */
+  margins: {
+    top?: number;
+    bottom?: number;
+    left?: number;
+    right?: number;
+    header?: number;
+    footer?: number;
+  };
+  printArea: string | null;
+  footer: { left: string; center: string; right: string };
+  /** Rows with a manual page break above them. */
+  rowBreaks: number[];
 }
 
 /** A data validation rule on a rectangle, as `Range.dataValidation` set it. */
@@ -121,7 +135,14 @@ export class SheetModel {
     zoom: { scale: 100 },
     printTitleRows: null,
     centerHeader: "",
+    paperSize: "Letter",
+    margins: {},
+    printArea: null,
+    footer: { left: "", center: "", right: "" },
+    rowBreaks: [],
   };
+  /** Row heights in points set through `format.rowHeight`, by 0-based row (as columnWidths). */
+  rowHeights = new Map<number, number>();
   tabColor = "";
 
   constructor(public name: string) {}

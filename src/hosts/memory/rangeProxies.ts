@@ -367,6 +367,7 @@ class MemoryRangeFormat
       | "wrapText"
       | "horizontalAlignment"
       | "columnWidth"
+      | "rowHeight"
       | "borders"
       | "protection"
     >
@@ -412,6 +413,20 @@ class MemoryRangeFormat
   set horizontalAlignment(alignment: Excel.RangeFormat["horizontalAlignment"]) {
     queueStyle(this, this.ctx, this.locate, "horizontalAlignment", {
       horizontalAlignment: String(alignment),
+    });
+  }
+
+  get rowHeight(): number {
+    throw propertyNotLoaded("rowHeight");
+  }
+
+  set rowHeight(height: number) {
+    this.queue("rowHeight", height, () => {
+      const target = this.locate();
+      if (!target) return;
+      const { sheet, rect } = target;
+      this.ctx.journal.meta(sheet);
+      for (let r = rect.row; r < rect.row + rect.rows; r++) sheet.rowHeights.set(r, height);
     });
   }
 

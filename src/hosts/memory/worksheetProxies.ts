@@ -24,7 +24,7 @@ import {
   type ProxyContext,
 } from "./fake";
 import { BookModel, SheetModel, parseAddress, usedRect, type ProtectionData } from "./model";
-import { MemoryPageLayout } from "./pageLayoutProxies";
+import { MemoryPageBreakCollection, MemoryPageLayout } from "./pageLayoutProxies";
 import { MemoryRange } from "./rangeProxies";
 
 export class MemoryWorksheetCollection
@@ -112,6 +112,7 @@ class MemoryWorksheet
       | "charts"
       | "freezePanes"
       | "pageLayout"
+      | "horizontalPageBreaks"
       | "protection"
       | "activate"
     >
@@ -156,6 +157,14 @@ class MemoryWorksheet
 
   get pageLayout(): MemoryPageLayout {
     return new MemoryPageLayout(this.ctx, `${this.path}.pageLayout`, this.locate);
+  }
+
+  get horizontalPageBreaks(): MemoryPageBreakCollection {
+    return new MemoryPageBreakCollection(
+      this.ctx,
+      `${this.path}.horizontalPageBreaks`,
+      this.locate
+    );
   }
 
   get protection(): MemoryWorksheetProtection {

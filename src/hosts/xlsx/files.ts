@@ -77,6 +77,7 @@ export function xlsxProblem(head: Uint8Array, size: number, file?: string): Mess
 export async function loadXlsx(source: XlsxSource, name?: string): Promise<ExcelJS.Workbook> {
   const label = typeof source === "string" ? path.basename(source) : name;
   const bytes = typeof source === "string" ? await readChecked(source) : source;
+  if (isEncryptedOffice(bytes)) throw new HostError("unsupported", encrypted(label));
   const problem = xlsxProblem(bytes.subarray(0, 4), bytes.length, label);
   if (problem)
     throw new HostError(bytes.length > MAX_XLSX_BYTES ? "payloadTooLarge" : "unsupported", problem);
@@ -111,7 +112,54 @@ export function checkZipSizes(
   if (!entries) throw unreadable(file, new Error("no zip central directory"));
   const bomb = zipBombProblem(entries, file, limits);
   if (bomb) throw new HostError("payloadTooLarge", bomb);
+  const other = otherOfficeFile(
+    entries.map((e) => e.name),
+    file
+  );
+  if (other) throw new HostError("unsupported", other);
   return entries;
+}
+
+/**
+ * A zip archive that is no workbook: a Word or PowerPoint file renamed
+ * .xlsx, or any other zip. Said before exceljs reads it, since exceljs
+ * "opens" it as an empty workbook that then fails deep inside its writer.
+ */
+function otherOfficeFile(names: readonly string[], file?: string): Message | undefined {
+  if (names.includes("xl/workbook.xml")) return undefined;
+  const label = file === undefined ? "文件" : `“${file}”`;
+  const en = file ?? "The file";
+  const kind = names.some((n) => n.startsWith("word/"))
+    ? { zh: "Word 文档（.docx）", en: "a Word document (.docx)" }
+    : names.some((n) => n.startsWith("ppt/"))
+      ? { zh: "PowerPoint 演示文稿（.pptx）", en: "a PowerPoint presentation (.pptx)" }
+      : {
+          zh: "压缩包，但不是 Excel 工作簿（其中没有 xl/workbook.xml）",
+          en: "a zip archive but no Excel workbook (it has no xl/workbook.xml)",
+        };
+  return {
+    zh: `${label}是${kind.zh}，只是扩展名改成了 .xlsx；请选择 Excel 工作簿`,
+    en: `${en} is ${kind.en} renamed .xlsx; choose an Excel workbook`,
+  };
+}
+
+/**
+ * True when an OLE compound file is an encrypted Office file: Excel saves a
+ * workbook with an open password as a compound file holding an
+ * `EncryptedPackage` stream, which starts like an old .xls.
+ */
+export function isEncryptedOffice(bytes: Uint8Array): boolean {
+  if (!startsWith(bytes, OLE_SIGNATURE)) return false;
+  const needle = Buffer.from("EncryptedPackage", "utf16le");
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle);
+}
+
+function encrypted(file?: string): Message {
+  const label = file === undefined ? "文件" : `“${file}”`;
+  return {
+    zh: `${label}设置了打开密码（已加密），命令行无法读取；请在 Excel 中打开，在“文件 → 信息 → 保护工作簿 → 用密码进行加密”中清空密码并保存后再处理`,
+    en: `${file ?? "The file"} is protected with an open password (encrypted) and cannot be read; open it in Excel, clear the password under File → Info → Protect Workbook → Encrypt with Password, save, and try again`,
+  };
 }
 
 /**
@@ -126,6 +174,7 @@ export async function saveXlsx(
 ): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
+    giveTablesAStyle(workbook);
     await workbook.xlsx.writeFile(temp);
     await finish?.(temp);
     await fs.rename(temp, file);
@@ -149,6 +198,10 @@ export async function readChecked(file: string): Promise<Buffer> {
     const head = Buffer.alloc(4);
     await handle.read(head, 0, 4, 0);
     const problem = xlsxProblem(head, size, label);
+    if (problem && size <= MAX_XLSX_BYTES && startsWith(head, OLE_SIGNATURE)) {
+      const whole = await handle.readFile();
+      if (isEncryptedOffice(whole)) throw new HostError("unsupported", encrypted(label));
+    }
     if (problem)
       throw new HostError(size > MAX_XLSX_BYTES ? "payloadTooLarge" : "unsupported", problem);
     return await handle.readFile();
@@ -159,8 +212,53 @@ export async function readChecked(file: string): Promise<Buffer> {
   }
 }
 
+/**
+ * A table saved without `<tableStyleInfo>` (LibreOffice writes none) is read
+ * by exceljs with a null style, on which its writer throws. "No style" is
+ * written as it is meant: a style entry with no name and no stripes.
+ */
+function giveTablesAStyle(workbook: ExcelJS.Workbook): void {
+  for (const ws of workbook.worksheets) {
+    for (const table of ws.getTables() as unknown as { table?: { style?: unknown } }[]) {
+      const model = table.table;
+      if (model && (model.style === null || model.style === undefined)) {
+        model.style = {
+          showFirstColumn: false,
+          showLastColumn: false,
+          showRowStripes: false,
+          showColumnStripes: false,
+        };
+      }
+    }
+  }
+}
+
+/** File-system failures, which the folder or another program causes (not the workbook). */
+const FILE_SYSTEM_CODES = new Set([
+  "EACCES",
+  "EPERM",
+  "EBUSY",
+  "ENOENT",
+  "ENOSPC",
+  "EROFS",
+  "EISDIR",
+  "EEXIST",
+]);
+
 export function cannotWrite(file: string, e: unknown): HostError {
   const detail = e instanceof Error ? e.message : String(e);
+  if (!FILE_SYSTEM_CODES.has((e as { code?: string } | null)?.code ?? "")) {
+    // Not the folder's fault: something in the workbook the writer cannot render.
+    return new HostError(
+      "unsupported",
+      {
+        zh: `无法写出“${path.basename(file)}”：工作簿中有命令行无法写出的内容（原文件未改动）；请在 Excel 或 WPS 中打开原文件并另存为 .xlsx 后再试，或改用加载项`,
+        en: `Cannot write ${path.basename(file)}: the workbook holds something the command line cannot write (the input is untouched). Open the input in Excel or WPS, save it as .xlsx and try again, or use the add-in`,
+      },
+      0,
+      e
+    );
+  }
   return new HostError(
     "unknown",
     {

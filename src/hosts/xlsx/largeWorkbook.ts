@@ -38,7 +38,7 @@ import {
   type KeptProtection,
 } from "./protection";
 import { cannotWrite, checkZipSizes, loadXlsx, unreadable } from "./files";
-import type { OpenedWorkbook } from "./open";
+import type { OpenedWorkbook } from "./openedWorkbook";
 import { createXlsxHost, type BulkEdit, type BulkSheet } from "./xlsxHost";
 
 /**

@@ -6,7 +6,7 @@
  * gets an XlsxHost and a `save`.
  */
 import ExcelJS from "exceljs";
-import { createXlsxHost, type XlsxHost } from "./xlsxHost";
+import { createXlsxHost } from "./xlsxHost";
 import { loadXlsx, readChecked, saveXlsx } from "./files";
 import * as path from "node:path";
 import type { Message } from "../../core/issue";
@@ -21,14 +21,9 @@ import {
 } from "./largeWorkbook";
 import { keepProtections, restoreProtections, type KeptProtection } from "./protection";
 
-export interface OpenedWorkbook {
-  host: XlsxHost;
-  /** True when large sheets are streamed (held as plain arrays, written back row by row). */
-  streamed: boolean;
-  /** Parts of the input that the output will not have (charts, pivot tables…), as notes. */
-  unkept: Message[];
-  save(file: string, onProgress?: (done: number, total: number) => void): Promise<void>;
-}
+import type { OpenedWorkbook } from "./openedWorkbook";
+
+export type { OpenedWorkbook } from "./openedWorkbook";
 
 export interface OpenOptions {
   /** Sheets whose XML is larger than this are streamed (default LARGE_SHEET_XML_BYTES). */

@@ -16,6 +16,7 @@ import { cellAddress, parseRangeAddress, quoteSheet } from "../../workbook/a1";
 import type { CellValue, Grid } from "../../workbook/cells";
 import { HostError, type HostIO, type WorkbookHost, type WriteReport } from "../../workbook/host";
 import {
+  footerCode,
   isFormulaCell,
   type CellWrite,
   type ConditionalFormat,
@@ -619,6 +620,46 @@ function applyPageSetup(ws: ExcelJS.Worksheet, op: PageSetup): void {
   }
   if (op.printTitleRows) ws.pageSetup.printTitlesRow = op.printTitleRows.replace(/\$/g, "");
   if (op.centerHeader) ws.headerFooter.oddHeader = `&C${op.centerHeader.replace(/&/g, "&&")}`;
+  if (op.paperSize === "A4") ws.pageSetup.paperSize = 9;
+  // exceljs writes `$<first>:$<last>`, so absolute rows are given here to make `$A$1:$N$80`:
+  // LibreOffice ignores a print area with relative rows.
+  if (op.printArea)
+    ws.pageSetup.printArea = op.printArea
+      .replace(/\$/g, "")
+      .split(":")
+      .map((corner) => corner.replace(/(\d+)$/, "$$$1"))
+      .join(":");
+  // The file stores margins in inches; the plan speaks points.
+  if (op.margins) {
+    const m = op.margins;
+    const inch = (pt: number) => Math.round((pt / 72) * 1000) / 1000;
+    ws.pageSetup.margins = {
+      top: inch(m.top),
+      bottom: inch(m.bottom),
+      left: inch(m.left),
+      right: inch(m.right),
+      header: inch(m.header),
+      footer: inch(m.footer),
+    };
+  }
+  if (op.footer) {
+    const { left, center, right } = op.footer;
+    ws.headerFooter.oddFooter =
+      (left ? `&L${footerCode(left)}` : "") +
+      (center ? `&C${footerCode(center)}` : "") +
+      (right ? `&R${footerCode(right)}` : "");
+  }
+  // A break is stored under the last row of the page before it; a re-run replaces them all.
+  // exceljs keeps them in `rowBreaks` (what Row.addPageBreak appends to) but does not type it on Worksheet.
+  if (op.rowBreaks)
+    (ws as unknown as { rowBreaks: ExcelJS.RowBreak[] }).rowBreaks = op.rowBreaks.map((r) => ({
+      id: r - 1,
+      max: 16383,
+      min: 0,
+      man: 1,
+    }));
+  for (const { from, to, height } of op.rowHeights ?? [])
+    for (let r = from; r <= to; r++) ws.getRow(r).height = height;
 }
 
 /** Replaces a workbook-scoped name: exceljs adds cells to an existing name, so it is removed first. */

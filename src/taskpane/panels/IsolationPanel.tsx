@@ -28,9 +28,9 @@ import type {
   ForecastTownshipFigure,
   IsolationForecastData,
 } from "../../workbook/isolation/forecastIsolation";
-import { maskPersonalText } from "../../workbook/isolation/privacy";
+import { maskPersonalText } from "../../core/privacy/maskText";
 import { tr } from "../i18n";
-import type { SectionPanelProps } from "../sections";
+import type { SectionPanelProps } from "../sectionPanel";
 import { copyText } from "./clipboard";
 import { ReportDateField } from "./ReportDateField";
 

@@ -19,7 +19,7 @@ import type { Message } from "../../core/issue";
 import type { Lang } from "../../workbook/command";
 import type { ReportStatusData, ReportStatusUnit } from "../../workbook/reporting/reportStatus";
 import { tr } from "../i18n";
-import type { SectionPanelProps } from "../sections";
+import type { SectionPanelProps } from "../sectionPanel";
 import { copyText } from "./clipboard";
 import { ReportDateField } from "./ReportDateField";
 

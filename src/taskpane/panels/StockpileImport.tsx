@@ -20,7 +20,7 @@ import type {
 } from "../../workbook/stockpile/import";
 import { MAX_IMPORT_BYTES } from "../../workbook/stockpile/import";
 import { tr } from "../i18n";
-import type { SectionPanelProps } from "../sections";
+import type { SectionPanelProps } from "../sectionPanel";
 import { readXlsxFiles, type FileLike, type ReadProblem, type ReadResult } from "./readXlsxFiles";
 import { useStockpileStyles } from "./StockpilePanel.styles";
 

@@ -3,7 +3,7 @@
  * template files of a "workbooks" run), and 导入填报 (files in, the change
  * list, the confirmation). It never calls Excel: it uses its props only.
  */
-import type { SectionPanelProps } from "../sections";
+import type { SectionPanelProps } from "../sectionPanel";
 import { StockpileImport, type StockpileImportProps } from "./StockpileImport";
 import { StockpileTemplates, type StockpileTemplatesProps } from "./StockpileTemplates";
 import { useStockpileStyles } from "./StockpilePanel.styles";

@@ -29,7 +29,7 @@ import {
   type TemplateUnitChoice,
 } from "../../workbook/stockpile/generateTemplates";
 import { tr } from "../i18n";
-import type { SectionPanelProps } from "../sections";
+import type { SectionPanelProps } from "../sectionPanel";
 import { useStockpileStyles } from "./StockpilePanel.styles";
 
 export const GENERATE_TEMPLATES_COMMAND = "generateTemplates";

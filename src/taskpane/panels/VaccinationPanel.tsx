@@ -32,7 +32,7 @@ import type { Lang } from "../../workbook/command";
 import type { RankVaccinationData } from "../../workbook/vaccination/rankVaccination";
 import { RANKING_SHEET, rankingSheetName } from "../../workbook/vaccination/spec";
 import { tr } from "../i18n";
-import type { SectionPanelProps } from "../sections";
+import type { SectionPanelProps } from "../sectionPanel";
 import { VaccinationNotice } from "./VaccinationNotice";
 
 /** The command whose result the panel shows. */

@@ -10,10 +10,7 @@ import { cellAddress } from "../a1";
 import { defineCommand, type CommandInput, type CommandResult } from "../command";
 import { parseNoOptions } from "../options";
 import { PARAMS, PARAMS_HEADER_ROW, PARAMS_SHEET, PARAM_VALUE_COLUMN } from "../params";
-import { setupIsolationSheets } from "../isolation/setup";
-import { setupReportingSheets } from "../reporting/setup";
-import { setupStockpileSheets } from "../stockpile/setup";
-import { setupVaccinationSheets } from "../vaccination/setup";
+import { CAPABILITIES } from "../capabilities";
 import { planParamsSheet } from "./paramsSheet";
 
 export const initWorkbook = defineCommand({
@@ -33,12 +30,7 @@ export const initWorkbook = defineCommand({
  */
 export function planInitWorkbook(input: CommandInput<unknown>): CommandResult {
   const { ops, added, issues } = planParamsSheet(input.snapshot, input.lang);
-  const setup = [
-    ...setupStockpileSheets(input.snapshot),
-    ...setupIsolationSheets(input.snapshot),
-    ...setupVaccinationSheets(input.snapshot),
-    ...setupReportingSheets(input.snapshot),
-  ];
+  const setup = CAPABILITIES.flatMap((c) => c.setupSheets(input.snapshot));
   ops.push(...setup);
   const createdSheets = setup.filter((o) => o.kind === "ensureSheet").map((o) => o.sheet);
   const paramSummary =

@@ -8,28 +8,33 @@
 import { chineseDate, type DateSerial } from "../../core/dates";
 import type { BedSummary, BedTotals, TownshipLine } from "../../core/isolation/bedSummary";
 import type { TieRule } from "../../core/rank";
-import { cellAddress, columnLetters, rangeAddress } from "../a1";
 import type { CellValue } from "../cells";
+import {
+  leaderBlock,
+  leaderSheetOps,
+  topTotalLabel,
+  type LeaderColumn,
+  type LeaderSheetLayout,
+  type RowAt,
+} from "../leaderSheet";
 import type { CellWrite, WriteOp } from "../plan";
 import {
   BAD_FILL,
   BAD_FONT,
+  COUNT_FORMAT,
+  DECIMAL1_FORMAT,
   GOOD_FILL,
   GOOD_FONT,
-  HEADER_FILL,
-  INPUT_HEADER_FONT,
-  TITLE_FONT_SIZE,
+  SUBTOTAL_FILL,
   WARN_FILL,
   WARN_FONT,
 } from "../styles";
 import { BEDS_SUMMARY_SHEET } from "./specs";
 
-export const BEDS_SUMMARY_HEADER_ROW = 4;
 export const BEDS_CHART_NAME = "isolationBedsPer10k";
 /** Status of a township whose figures cannot all be computed. */
 export const PENDING_STATUS = "待核实";
 export const NO_PARENT_LABEL = "未填县(区)";
-const SUBTOTAL_FILL = "#F2F2F2";
 
 export interface BedSummarySheetContext {
   reportDate: DateSerial;
@@ -40,300 +45,284 @@ export interface BedSummarySheetContext {
   summaryText: string;
 }
 
+/** One line of the table: the whole total, a 县(区) subtotal, or a township. */
+type BedLine =
+  | { kind: "total"; totals: BedTotals; from: number; to: number }
+  | {
+      kind: "subtotal";
+      parent: string | null;
+      totals: BedTotals;
+      rank: number | null;
+      from: number;
+      to: number;
+    }
+  | { kind: "township"; parent: string | null; line: TownshipLine };
+
 /**
  * The ops that write 隔离床位汇总 from a summary.
  *
  * @example
- * bedSummarySheetOps(summarizeBeds(results, { tieRule: "并列占位" }), context)[0]
+ * bedSummarySheetOps(summary, context)[0]
  * //=> { kind: "ensureSheet", sheet: "隔离床位汇总" }
  */
 export function bedSummarySheetOps(summary: BedSummary, ctx: BedSummarySheetContext): WriteOp[] {
-  const sheet = BEDS_SUMMARY_SHEET;
+  return bedSummarySheet(summary, ctx).ops;
+}
+
+/**
+ * The ops and the layout of 隔离床位汇总: the whole total first, then each
+ * 县(区) subtotal followed by its townships.
+ *
+ * @example
+ * bedSummarySheet(summary, context).layout.blocks[0].headerRow //=> 4
+ */
+export function bedSummarySheet(
+  summary: BedSummary,
+  ctx: BedSummarySheetContext
+): { ops: WriteOp[]; layout: LeaderSheetLayout } {
   const u = ctx.unit;
   const grouped = summary.grouped;
-  const offset = grouped ? 1 : 0;
-  const col = {
-    parent: 1,
-    township: 1 + offset,
-    population: 2 + offset,
-    required: 3 + offset,
-    total: 4 + offset,
-    gap: 5 + offset,
-    per10k: 6 + offset,
-    rank: 7 + offset,
-    status: 8 + offset,
-  };
-  const width = col.status;
-  const L = (c: number) => columnLetters(c);
-  const header = [
-    ...(grouped ? ["县(区)"] : []),
-    "乡镇",
-    "常住人口（人）",
-    `应配床位（${u}）`,
-    `床位合计（${u}）`,
-    `缺口（${u}）`,
-    `每万人床位（${u}）`,
-    "排名",
-    "状态",
+  const top = topTotalLabel(grouped ? summary.groups.length : 1);
+  const lines: BedLine[] = [];
+  const totalLine: BedLine = { kind: "total", totals: summary.totals, from: 1, to: 1 };
+  lines.push(totalLine);
+  for (const group of summary.groups) {
+    const sub: BedLine | null = grouped
+      ? {
+          kind: "subtotal",
+          parent: group.parent,
+          totals: group.totals,
+          rank: group.rank,
+          from: 0,
+          to: 0,
+        }
+      : null;
+    if (sub) lines.push(sub);
+    const from = lines.length;
+    for (const line of group.lines) lines.push({ kind: "township", parent: group.parent, line });
+    if (sub && sub.kind === "subtotal") {
+      sub.from = from;
+      sub.to = Math.max(from, lines.length - 1);
+    }
+  }
+  totalLine.from = 1;
+  totalLine.to = Math.max(1, lines.length - 1);
+
+  const totals = (l: BedLine): BedTotals | null => (l.kind === "township" ? null : l.totals);
+  const sum =
+    (key: string, pick: (t: BedTotals) => number, of: (r: TownshipLine) => CellValue) =>
+    (l: BedLine, at: RowAt): CellWrite => {
+      if (l.kind === "township") return l.line.complete ? of(l.line) : null;
+      const t = totals(l) as BedTotals;
+      // A total over no lines has nothing to refer to.
+      if (l.from >= lines.length || lines.length < 2) return pick(t);
+      const formula =
+        l.kind === "total" && grouped
+          ? `=SUMIF(${at.range("township", l.from, l.to)},"小计",${at.range(key, l.from, l.to)})`
+          : `=SUM(${at.range(key, l.from, l.to)})`;
+      return { formula, value: pick(t) };
+    };
+  const columns: LeaderColumn<BedLine>[] = [
+    ...(grouped
+      ? [
+          {
+            key: "parent",
+            header: "县(区)",
+            width: 70,
+            cell: (l: BedLine) => (l.kind === "total" ? top : (l.parent ?? NO_PARENT_LABEL)),
+          },
+        ]
+      : []),
+    {
+      key: "township",
+      header: "乡镇",
+      width: grouped ? 90 : 120,
+      cell: (l) =>
+        l.kind === "total"
+          ? grouped
+            ? "合计"
+            : `${top}合计`
+          : l.kind === "subtotal"
+            ? "小计"
+            : townshipLabel(l.line),
+    },
+    {
+      key: "population",
+      header: "常住人口（人）",
+      width: 80,
+      numberFormat: COUNT_FORMAT,
+      cell: sum(
+        "population",
+        (t) => t.population,
+        (r) => r.result.record.population
+      ),
+    },
+    {
+      key: "required",
+      header: `应配床位（${u}）`,
+      width: 75,
+      numberFormat: COUNT_FORMAT,
+      cell: sum(
+        "required",
+        (t) => t.required,
+        (r) => r.result.required
+      ),
+    },
+    {
+      key: "total",
+      header: `床位合计（${u}）`,
+      width: 75,
+      numberFormat: COUNT_FORMAT,
+      cell: sum(
+        "total",
+        (t) => t.total,
+        (r) => r.result.total
+      ),
+    },
+    {
+      key: "gap",
+      header: `缺口（${u}）`,
+      width: 65,
+      numberFormat: COUNT_FORMAT,
+      cell: sum(
+        "gap",
+        (t) => t.gap,
+        (r) => r.result.gap
+      ),
+    },
+    {
+      key: "per10k",
+      header: `每万人床位（${u}）`,
+      width: 85,
+      numberFormat: DECIMAL1_FORMAT,
+      cell: (l, at) => {
+        if (l.kind === "township") return l.line.complete ? l.line.result.per10k : null;
+        const p = at.ref("population");
+        return {
+          formula: `=IF(${p}>0,ROUND(${at.ref("total")}*10000/${p},1),"")`,
+          value: (totals(l) as BedTotals).per10k ?? "",
+        };
+      },
+    },
+    {
+      key: "rank",
+      header: "排名",
+      width: 45,
+      numberFormat: "0",
+      align: "Center",
+      cell: (l) => (l.kind === "township" ? l.line.rank : l.kind === "subtotal" ? l.rank : null),
+    },
+    {
+      key: "status",
+      header: "状态",
+      width: 90,
+      align: "Center",
+      cell: (l, at) => {
+        if (l.kind === "township") return l.line.complete ? l.line.result.status : PENDING_STATUS;
+        const t = totals(l) as BedTotals;
+        const value = t.population > 0 ? (t.gap > 0 ? `${t.short}个乡镇不足` : "达标") : "";
+        if (l.from >= lines.length || lines.length < 2) return value;
+        const statuses = at.range("status", l.from, l.to);
+        return {
+          formula: `=IF(${at.ref("population")}>0,IF(${at.ref("gap")}>0,COUNTIF(${statuses},"不足")&"个乡镇不足","达标"),"")`,
+          value,
+        };
+      },
+    },
   ];
-  const title = `截至${chineseDate(ctx.reportDate)}隔离床位情况汇总`;
+  const index = (pred: (l: BedLine) => boolean) =>
+    lines.map((l, i) => (pred(l) ? i : -1)).filter((i) => i >= 0);
   const note =
-    `标准：每万人${ctx.bedsPer10k}${u}。排名按每万人床位从高到低，${ctx.tieRule}` +
+    `标准：每万人${ctx.bedsPer10k}${u}；每万人床位保留一位小数，排名按显示的数值从高到低，${ctx.tieRule}` +
     (grouped ? "；乡镇为县(区)内排名，小计行为县(区)间排名" : "") +
     "。缺口 = 应配床位 − 床位合计（不小于0），不足的排在前面；数据有误的乡镇列为“待核实”，不计入合计。";
-
-  const firstRow = BEDS_SUMMARY_HEADER_ROW + 1;
-  const subtotalRows: number[] = [];
-  const shortRows: number[] = [];
-  const totalRow = firstRow;
-  const totalsCells = (row: number, from: number, to: number, t: BedTotals, sumIf: boolean) => {
-    const sum = (c: number, value: number): CellWrite => ({
-      formula: sumIf
-        ? `=SUMIF(${L(col.township)}${from}:${L(col.township)}${to},"小计",${L(c)}${from}:${L(c)}${to})`
-        : `=SUM(${L(c)}${from}:${L(c)}${to})`,
-      value,
-    });
-    const p = `${L(col.population)}${row}`;
-    return [
-      sum(col.population, t.population),
-      sum(col.required, t.required),
-      sum(col.total, t.total),
-      sum(col.gap, t.gap),
-      {
-        formula: `=IF(${p}>0,ROUND(${L(col.total)}${row}*10000/${p},1),"")`,
-        value: t.per10k ?? "",
-      },
-    ] satisfies CellWrite[];
-  };
-  const statusCell = (row: number, t: BedTotals): CellWrite => ({
-    formula: `=IF(${L(col.population)}${row}>0,IF(${L(col.gap)}${row}>0,"不足","达标"),"")`,
-    value: t.population > 0 ? (t.gap > 0 ? "不足" : "达标") : "",
-  });
-
-  const body: CellWrite[][] = [];
-  let row = totalRow + 1;
-  for (const group of summary.groups) {
-    if (grouped) {
-      const start = row;
-      const end = start + group.lines.length;
-      subtotalRows.push(start);
-      body.push([
-        group.parent ?? NO_PARENT_LABEL,
-        "小计",
-        ...totalsCells(start, start + 1, end, group.totals, false),
-        group.rank,
-        statusCell(start, group.totals),
-      ]);
-      row += 1;
-    }
-    for (const line of group.lines) {
-      if (line.complete && (line.result.gap as number) > 0) shortRows.push(row);
-      body.push([...(grouped ? [group.parent ?? NO_PARENT_LABEL] : []), ...townshipCells(line)]);
-      row += 1;
-    }
-  }
-  const lastRow = row - 1;
-  const totalLine: CellWrite[] = [
-    ...(grouped ? ["合计", null] : ["合计"]),
-    ...totalsCells(
-      totalRow,
-      totalRow + 1,
-      Math.max(lastRow, totalRow + 1),
-      summary.totals,
-      grouped
-    ),
-    null,
-    statusCell(totalRow, summary.totals),
-  ];
-  const rows = [totalLine, ...body];
-
-  const ops: WriteOp[] = [
-    { kind: "ensureSheet", sheet },
-    { kind: "clearSheet", sheet },
-    { kind: "block", sheet, row: 1, column: 1, cells: [[title]] },
-    { kind: "block", sheet, row: 2, column: 1, cells: [[ctx.summaryText]] },
-    { kind: "block", sheet, row: 3, column: 1, cells: [[note]] },
-    { kind: "block", sheet, row: BEDS_SUMMARY_HEADER_ROW, column: 1, cells: [header] },
-    {
-      kind: "block",
-      sheet,
-      row: firstRow,
-      column: 1,
-      cells: rows,
-      numberFormats: {
-        byColumn: [
-          ...(grouped ? [null] : []),
-          null,
-          "#,##0",
-          "#,##0",
-          "#,##0",
-          "#,##0",
-          "0.0",
-          "0",
-          null,
+  return leaderSheetOps({
+    sheet: BEDS_SUMMARY_SHEET,
+    title: `截至${chineseDate(ctx.reportDate)}隔离床位情况汇总`,
+    summary: [ctx.summaryText],
+    notes: [note],
+    asOf: `截至${chineseDate(ctx.reportDate)}`,
+    blocks: [
+      leaderBlock<BedLine>({
+        columns,
+        rows: lines,
+        rowStyle: (l) =>
+          l.kind === "total"
+            ? { bold: true }
+            : l.kind === "subtotal"
+              ? { bold: true, fill: SUBTOTAL_FILL }
+              : undefined,
+        highlights: [
+          {
+            indexes: index(
+              (l) => l.kind === "township" && l.line.complete && (l.line.result.gap as number) > 0
+            ),
+            keys: ["gap"],
+            bold: true,
+            fontColor: BAD_FONT,
+          },
+          {
+            indexes: index((l) => l.kind !== "township" && (totals(l) as BedTotals).gap > 0),
+            keys: ["status"],
+            fill: BAD_FILL,
+            fontColor: BAD_FONT,
+          },
+          {
+            indexes: index(
+              (l) =>
+                l.kind !== "township" &&
+                (totals(l) as BedTotals).population > 0 &&
+                (totals(l) as BedTotals).gap === 0
+            ),
+            keys: ["status"],
+            fill: GOOD_FILL,
+            fontColor: GOOD_FONT,
+          },
         ],
-      },
-    },
-    {
-      kind: "style",
-      sheet,
-      range: rangeAddress(1, 1, 1, width),
-      bold: true,
-      fontSize: TITLE_FONT_SIZE,
-      merge: true,
-      horizontalAlignment: "Center",
-    },
-    { kind: "style", sheet, range: rangeAddress(2, 1, 2, width), merge: true, wrap: true },
-    {
-      kind: "style",
-      sheet,
-      range: rangeAddress(3, 1, 3, width),
-      merge: true,
-      wrap: true,
-      fontColor: "#595959",
-    },
-    {
-      kind: "style",
-      sheet,
-      range: rangeAddress(BEDS_SUMMARY_HEADER_ROW, 1, BEDS_SUMMARY_HEADER_ROW, width),
-      bold: true,
-      fill: HEADER_FILL,
-      fontColor: INPUT_HEADER_FONT,
-      wrap: true,
-      horizontalAlignment: "Center",
-    },
-    {
-      kind: "style",
-      sheet,
-      range: rangeAddress(BEDS_SUMMARY_HEADER_ROW, 1, lastRow, width),
-      border: true,
-    },
-    { kind: "style", sheet, range: rangeAddress(totalRow, 1, totalRow, width), bold: true },
-    ...subtotalRows.map((r): WriteOp => ({
-      kind: "style",
-      sheet,
-      range: rangeAddress(r, 1, r, width),
-      bold: true,
-      fill: SUBTOTAL_FILL,
-    })),
-    // Shortfalls are listed first in each group, so their gap cells form a few runs.
-    ...rowRuns(shortRows).map(([from, to]): WriteOp => ({
-      kind: "style",
-      sheet,
-      range: rangeAddress(from, col.gap, to, col.gap),
-      bold: true,
-      fontColor: BAD_FONT,
-    })),
-    {
-      kind: "conditionalFormat",
-      sheet,
-      range: rangeAddress(totalRow, col.status, lastRow, col.status),
-      rules: [
-        { type: "textEquals", text: "不足", fill: BAD_FILL, fontColor: BAD_FONT },
-        { type: "textEquals", text: "达标", fill: GOOD_FILL, fontColor: GOOD_FONT },
-        { type: "textEquals", text: PENDING_STATUS, fill: WARN_FILL, fontColor: WARN_FONT },
-      ],
-    },
-  ];
-
-  const chartLines = summary.groups.flatMap((g) =>
-    g.lines.filter((l) => l.complete).map((l) => ({ l, parent: g.parent }))
-  );
-  if (chartLines.length > 0) {
-    const top = lastRow + 2;
-    const chartRows: CellValue[][] = [
-      ["乡镇", `每万人床位（${u}）`, `标准（每万人${u}）`],
-      ...chartLines.map(({ l, parent }) => [
-        grouped ? `${townshipLabel(l)}（${parent ?? NO_PARENT_LABEL}）` : townshipLabel(l),
-        l.result.per10k,
-        ctx.bedsPer10k,
-      ]),
-    ];
-    const bottom = top + chartRows.length - 1;
-    ops.push(
-      {
-        kind: "block",
-        sheet,
-        row: top,
-        column: 1,
-        cells: chartRows,
-        numberFormats: { byColumn: [null, "0.0", "0.0"] },
-      },
-      {
-        kind: "style",
-        sheet,
-        range: rangeAddress(top, 1, top, 3),
-        bold: true,
-        fill: HEADER_FILL,
-      },
-      {
-        kind: "chart",
-        sheet,
-        type: "barClustered",
-        dataRange: rangeAddress(top, 1, bottom, 3),
-        title: `各乡镇每万人隔离床位（标准：每万人${ctx.bedsPer10k}${u}）`,
-        anchor: cellAddress(top, 5),
-        name: BEDS_CHART_NAME,
-      }
-    );
-  }
-
-  ops.push(
-    {
-      kind: "columnWidths",
-      sheet,
-      widths: [
-        ...(grouped ? [{ column: col.parent, width: 70 }] : []),
-        { column: col.township, width: grouped ? 80 : 120 },
-        { column: col.population, width: 80 },
-        { column: col.required, width: 75 },
-        { column: col.total, width: 75 },
-        { column: col.gap, width: 65 },
-        { column: col.per10k, width: 85 },
-        { column: col.rank, width: 45 },
-        { column: col.status, width: 60 },
-      ],
-    },
-    { kind: "freeze", sheet, rows: BEDS_SUMMARY_HEADER_ROW },
-    {
-      kind: "pageSetup",
-      sheet,
-      orientation: "Landscape",
-      fitToWidth: true,
-      printTitleRows: `$1:$${BEDS_SUMMARY_HEADER_ROW}`,
-    }
-  );
-  return ops;
+        conditional: [
+          {
+            keys: ["status"],
+            rules: [
+              { type: "textEquals", text: "不足", fill: BAD_FILL, fontColor: BAD_FONT },
+              { type: "textEquals", text: "达标", fill: GOOD_FILL, fontColor: GOOD_FONT },
+              { type: "textEquals", text: PENDING_STATUS, fill: WARN_FILL, fontColor: WARN_FONT },
+            ],
+          },
+        ],
+        chart: {
+          name: BEDS_CHART_NAME,
+          title: `各乡镇每万人隔离床位（标准：每万人${ctx.bedsPer10k}${u}）`,
+          type: "barClustered",
+          categoryHeader: "乡镇",
+          include: (l) => l.kind === "township" && l.line.complete,
+          category: (l) =>
+            l.kind !== "township"
+              ? ""
+              : grouped
+                ? `${townshipLabel(l.line)}（${l.parent ?? NO_PARENT_LABEL}）`
+                : townshipLabel(l.line),
+          series: [
+            {
+              header: `每万人床位（${u}）`,
+              numberFormat: DECIMAL1_FORMAT,
+              value: (l, at) => ({
+                formula: `=${at.ref("per10k")}`,
+                value: l.kind === "township" ? l.line.result.per10k : null,
+              }),
+            },
+            {
+              header: `标准（每万人${u}）`,
+              numberFormat: DECIMAL1_FORMAT,
+              value: () => ctx.bedsPer10k,
+            },
+          ],
+        },
+      }),
+    ],
+  });
 }
 
 /** The name shown for a township line (its row number when the name is blank). */
 export function townshipLabel(line: TownshipLine): string {
   return line.result.record.township ?? `（第${line.result.record.row}行）`;
-}
-
-/** Consecutive row numbers merged into [first, last] runs. */
-function rowRuns(rows: readonly number[]): [number, number][] {
-  const runs: [number, number][] = [];
-  for (const r of rows) {
-    const last = runs[runs.length - 1];
-    if (last && last[1] + 1 === r) last[1] = r;
-    else runs.push([r, r]);
-  }
-  return runs;
-}
-
-function townshipCells(line: TownshipLine): CellWrite[] {
-  const r = line.result;
-  if (!line.complete)
-    return [townshipLabel(line), null, null, null, null, null, null, PENDING_STATUS];
-  return [
-    townshipLabel(line),
-    r.record.population,
-    r.required,
-    r.total,
-    r.gap,
-    r.per10k,
-    line.rank,
-    r.status,
-  ];
 }

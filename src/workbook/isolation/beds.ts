@@ -7,8 +7,7 @@ import { cellAddress } from "../a1";
 import type { CellValue } from "../cells";
 import { toCellIssue, type CellIssue } from "../issues";
 import { parseTable, type ParsedTable } from "../parse";
-import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
-import type { TableSpec } from "../schema";
+import type { SheetSnapshot } from "../snapshot";
 import { formulaNumber } from "./formulas";
 import { BEDS_TABLE } from "./specs";
 import { pushAll } from "../../core/arrays";
@@ -19,16 +18,6 @@ export interface BedTable {
   /** One result per data row, in sheet order. */
   results: BedResult[];
   issues: CellIssue[];
-}
-
-/**
- * Finds a table's sheet by its Chinese name or its English alias.
- *
- * @example
- * findSheet(snapshot, BEDS_TABLE)?.name //=> "隔离床位"
- */
-export function findSheet(snapshot: WorkbookSnapshot, spec: TableSpec): SheetSnapshot | undefined {
-  return snapshot.sheets[spec.sheet] ?? snapshot.sheets[spec.en];
 }
 
 /**

@@ -2,7 +2,7 @@
  * 计算隔离床位: writes the output columns of 隔离床位 as live formulas on the
  * named parameter 每万人隔离床位标准, and the leader sheet 隔离床位汇总.
  */
-import type { DateSerial } from "../../core/dates";
+import { chineseDate, isoFromSerial, type DateSerial } from "../../core/dates";
 import type { Message } from "../../core/issue";
 import type { BedResult, BedStatus } from "../../core/isolation/bedCapacity";
 import { summarizeBeds, type BedTotals } from "../../core/isolation/bedSummary";
@@ -14,12 +14,14 @@ import { commandPrelude } from "../prelude";
 import { HISTORY_SHEET } from "../history";
 import type { CellIssue } from "../issues";
 import { PARAMS_SHEET } from "../params";
+import { implausibleDate } from "../parse";
 import type { CellWrite, WriteOp } from "../plan";
 import { bedSummarySheetOps, NO_PARENT_LABEL, townshipLabel } from "./bedSummarySheet";
-import { findSheet, readBedTable } from "./beds";
+import { readBedTable } from "./beds";
+import { tableSheet } from "../table";
 import { listNames } from "./common";
 import { bedFormulas } from "./formulas";
-import { outputColumns, planOutputs } from "./outputs";
+import { outputColumns, planOutputColumns } from "../outputColumns";
 import { BEDS_SHEET, BEDS_SUMMARY_SHEET, BEDS_TABLE } from "./specs";
 import { pushAll } from "../../core/arrays";
 import { guardFinite } from "../finite";
@@ -93,9 +95,10 @@ function buildIsolationPlan(
 ): CommandResult<IsolationBedsData> {
   const { snapshot } = input;
   const prelude = commandPrelude(input);
-  const { params, reportDate } = prelude;
+  const { params } = prelude;
+  let reportDate = prelude.reportDate;
   const issues: CellIssue[] = [...prelude.issues];
-  const sheet = findSheet(snapshot, BEDS_TABLE);
+  const sheet = tableSheet(snapshot, BEDS_TABLE);
   if (!sheet)
     return stop(
       [
@@ -127,11 +130,18 @@ function buildIsolationPlan(
       zh: "未计算：“隔离床位”缺少“常住人口”或“现有床位”列",
       en: "Not computed: 隔离床位 lacks the 常住人口 or 现有床位 column",
     });
+  // A 截至 date in the title or a meta row is the report date when none was chosen.
+  const asOf = header.meta.asOf?.date;
+  const fromAsOf =
+    input.options?.reportDate === undefined &&
+    asOf !== undefined &&
+    implausibleDate(asOf, input.today) === undefined;
+  if (fromAsOf) reportDate = asOf as number;
 
   const ops: WriteOp[] = [...prelude.ops];
   const { columns, added } = outputColumns(BEDS_TABLE, header, sheet);
   const byRow = new Map(table.results.map((r) => [r.record.row, r]));
-  const outputs = planOutputs({
+  const outputs = planOutputColumns({
     spec: BEDS_TABLE,
     snapshot,
     sheet,
@@ -139,6 +149,7 @@ function buildIsolationPlan(
     columns,
     added,
     rows: table.parsed.rows.map((r) => r.row),
+    summaries: table.parsed.summaries,
     cells: (row) =>
       bedCells(
         columns,
@@ -173,8 +184,8 @@ function buildIsolationPlan(
     ops,
     issues,
     summary: {
-      zh: `${data.summaryText}汇总见“${BEDS_SUMMARY_SHEET}”。`,
-      en: `${data.totals.townships} townships computed: ${data.totals.short} short of beds, ${data.totals.gap} ${unit === "间" ? "rooms" : "beds"} missing in all; see ${BEDS_SUMMARY_SHEET}.`,
+      zh: `${data.summaryText}汇总见“${BEDS_SUMMARY_SHEET}”。${fromAsOf ? `报告日期取自表中“截至${chineseDate(reportDate)}”。` : ""}`,
+      en: `${data.totals.townships} townships computed: ${data.totals.short} short of beds, ${data.totals.gap} ${unit === "间" ? "rooms" : "beds"} missing in all; see ${BEDS_SUMMARY_SHEET}.${fromAsOf ? ` The report date is the sheet's 截至 ${isoFromSerial(reportDate)}.` : ""}`,
     },
     data,
     focus: { sheet: BEDS_SUMMARY_SHEET, cell: "A1" },

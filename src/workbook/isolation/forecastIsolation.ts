@@ -15,11 +15,12 @@ import { HISTORY_SHEET } from "../history";
 import type { CellIssue } from "../issues";
 import { PARAMS_SHEET } from "../params";
 import type { CellWrite, WriteOp } from "../plan";
-import { findSheet, readBedTable } from "./beds";
+import { readBedTable } from "./beds";
+import { tableSheet } from "../table";
 import { listNames } from "./common";
 import { isOwnReleaseFormula, releaseDateFormula, stayDaysFormula } from "./formulas";
 import { forecastSheetOps, forecastStatus, type ForecastStatus } from "./forecastSheet";
-import { outputColumns, planOutputs } from "./outputs";
+import { outputColumns, planOutputColumns } from "../outputColumns";
 import { readReturnees, type ReturneeRow } from "./returnees";
 import { BEDS_SHEET, BEDS_TABLE, FORECAST_SHEET, RETURNEES_SHEET, RETURNEES_TABLE } from "./specs";
 import { pushAll } from "../../core/arrays";
@@ -97,7 +98,7 @@ export function planForecastIsolation(
   const prelude = commandPrelude(input);
   const { params, reportDate } = prelude;
   const issues: CellIssue[] = [...prelude.issues];
-  const sheet = findSheet(snapshot, RETURNEES_TABLE);
+  const sheet = tableSheet(snapshot, RETURNEES_TABLE);
   if (!sheet)
     return stop(
       [
@@ -117,23 +118,32 @@ export function planForecastIsolation(
     );
 
   const unit = params.bedUnit;
-  const bedSheet = findSheet(snapshot, BEDS_TABLE);
+  const bedSheet = tableSheet(snapshot, BEDS_TABLE);
   const capacities = new Map<string, number | null>();
   let parents: Map<string, string | null> | null = null;
   // Without a readable 隔离床位 table, returnees' townships are not checked one by one.
   let knownTownships: Set<string> | null = null;
+  let places: TownshipPlaces | null = null;
+  let unreadable: string | null = null;
   if (bedSheet) {
     const beds = readBedTable(bedSheet, { bedsPer10k: params.bedsPer10k, unit });
     pushAll(issues, beds.issues);
-    if (beds.parsed.header) knownTownships = new Set();
-    const grouped = beds.results.some((r) => r.record.parent !== null);
-    if (grouped) parents = new Map();
-    for (const r of beds.results) {
-      const name = r.record.township;
-      if (name === null || capacities.has(name)) continue;
-      capacities.set(name, r.total);
-      knownTownships?.add(name);
-      parents?.set(name, r.record.parent);
+    const bedHeader = beds.parsed.header;
+    if (!bedHeader) unreadable = "找不到表头";
+    else if (!bedHeader.columns.has("existingBeds") || !bedHeader.columns.has("township"))
+      unreadable = "缺少“乡镇”或“现有床位”列";
+    if (!unreadable) {
+      places = townshipPlaces(beds.results.map((r) => r.record));
+      knownTownships = new Set(places.names.keys());
+      if (places.grouped) parents = new Map();
+      for (const r of beds.results) {
+        const name = r.record.township;
+        if (name === null) continue;
+        const label = places.label(r.record.parent, name);
+        if (capacities.has(label)) continue;
+        capacities.set(label, r.total);
+        parents?.set(label, r.record.parent);
+      }
     }
   } else
     issues.push({
@@ -167,7 +177,7 @@ export function planForecastIsolation(
     const byRow = new Map(table.rows.map((r) => [r.row, r]));
     const address = (row: number, map: ReadonlyMap<string, number>, key: string) =>
       cellAddress(row, map.get(key) as number);
-    const outputs = planOutputs({
+    const outputs = planOutputColumns({
       spec: RETURNEES_TABLE,
       snapshot,
       sheet,
@@ -190,7 +200,17 @@ export function planForecastIsolation(
     pushAll(issues, outputs.issues);
   }
 
-  const forecast = forecastDemand(table.stays, capacities, {
+  if (unreadable !== null)
+    return {
+      ops,
+      issues,
+      summary: {
+        zh: `未生成“${FORECAST_SHEET}”：“${BEDS_SHEET}”无法读取（${unreadable}，见问题列表），床位无从对比，未写出任何预测数字；请修正后重新运行`,
+        en: `${FORECAST_SHEET} was not written: ${BEDS_SHEET} could not be read (${unreadable === "找不到表头" ? "no header found" : "the 乡镇 or 现有床位 column is missing"}; see the issues), so no bed comparison and no forecast figure was written. Fix it and run again`,
+      },
+    };
+  const stays = places ? placeStays(table, places, sheet.name, issues) : table.stays;
+  const forecast = forecastDemand(stays, capacities, {
     start: reportDate,
     days: params.forecastDays,
   });
@@ -270,6 +290,80 @@ function returneeCells(
       value: r.release ?? "",
     },
   };
+}
+
+/**
+ * How returnees' townships find their row of 隔离床位. A township name found
+ * under two 县(区) is two townships: each is labelled `城关镇（东湖县）`, and a
+ * returnee reaches it written as `东湖县城关镇`, `东湖县/城关镇` or that label;
+ * the bare name is ambiguous.
+ */
+interface TownshipPlaces {
+  grouped: boolean;
+  /** Every accepted spelling → the township's label, or null when ambiguous. */
+  names: Map<string, string | null>;
+  label(parent: string | null, township: string): string;
+}
+
+function townshipPlaces(
+  records: readonly { parent: string | null; township: string | null }[]
+): TownshipPlaces {
+  const counties = new Map<string, Set<string | null>>();
+  for (const r of records) {
+    if (r.township === null) continue;
+    const set = counties.get(r.township) ?? new Set<string | null>();
+    set.add(r.parent);
+    counties.set(r.township, set);
+  }
+  const grouped = records.some((r) => r.parent !== null);
+  const label = (parent: string | null, township: string) =>
+    (counties.get(township)?.size ?? 0) > 1 ? `${township}（${parent ?? "未填县(区)"}）` : township;
+  const names = new Map<string, string | null>();
+  for (const [township, set] of counties) {
+    const shared = set.size > 1;
+    names.set(township, shared ? null : township);
+    for (const parent of set) {
+      if (parent === null) continue;
+      const l = label(parent, township);
+      for (const spelling of [`${parent}${township}`, `${parent}/${township}`, l])
+        names.set(spelling, l);
+    }
+  }
+  return { grouped, names, label };
+}
+
+/** The stays with each township resolved to its 隔离床位 label; an ambiguous name is an issue at its cell and left out. */
+function placeStays(
+  table: ReturnType<typeof readReturnees>,
+  places: TownshipPlaces,
+  sheet: string,
+  issues: CellIssue[]
+): ReturnType<typeof readReturnees>["stays"] {
+  const column = table.parsed.header?.columns.get("township") ?? 1;
+  const out: ReturnType<typeof readReturnees>["stays"] = [];
+  let k = 0;
+  for (const r of table.rows) {
+    const projected =
+      r.township !== null && r.risk !== null && r.arrival !== null && r.method !== null;
+    if (!projected) continue;
+    const stay = table.stays[k++];
+    const resolved = places.names.get(stay.township);
+    if (resolved === null) {
+      issues.push({
+        code: "townshipAmbiguous",
+        severity: "error",
+        sheet,
+        cell: cellAddress(r.row, column),
+        message: {
+          zh: `乡镇“${stay.township}”在“${BEDS_SHEET}”中属于多个县(区)，无法确定床位，此人未计入预测；请写明县(区)，如“某县${stay.township}”`,
+          en: `Township ${stay.township} belongs to several counties in ${BEDS_SHEET}, so its beds are unknown and this person was left out of the forecast; write the county too, e.g. 某县${stay.township}`,
+        },
+      });
+      continue;
+    }
+    out.push(resolved === undefined ? stay : { ...stay, township: resolved });
+  }
+  return out;
 }
 
 function stop(issues: CellIssue[], summary: Message): CommandResult<IsolationForecastData> {

@@ -16,7 +16,7 @@ import { parseTable, type ParsedTable } from "../parse";
 import type { SheetSnapshot } from "../snapshot";
 import { uniqueByCell } from "./beds";
 import { formulaRisk } from "./formulas";
-import { maskPersonalMessage, maskPersonalText } from "./privacy";
+import { maskPersonalMessage, maskPersonalText } from "../../core/privacy/maskText";
 import { RETURNEES_TABLE } from "./specs";
 
 /** One 返乡人员 row as the add-in computed it. No name, ID or phone is kept here. */

@@ -2,6 +2,7 @@
  * Reading 填报单位 and 报送记录 into the records the core calculation takes,
  * with every problem as a CellIssue naming the sheet and cell.
  */
+import { tableSheet } from "../table";
 import { isoFromSerial, type DateSerial } from "../../core/dates";
 import type { CoreIssue, Message } from "../../core/issue";
 import type {
@@ -15,7 +16,7 @@ import { isBlank, readDateTime, readText, readTime, toHalfWidth, type CellValue 
 import { toCellIssue, type CellIssue } from "../issues";
 import { parseTable, type ParsedTable } from "../parse";
 import type { TableSpec } from "../schema";
-import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import type { WorkbookSnapshot } from "../snapshot";
 import { RECORDS_SPEC, ROSTER_SPEC } from "./specs";
 
 /** What was read from one input sheet: the records, the issues, and the column of each field (for mapping core issues to cells). */
@@ -28,16 +29,6 @@ export interface ReadSheet<T> {
 }
 
 /**
- * Finds a spec's sheet in a snapshot by its Chinese or English name.
- *
- * @example
- * findSheet(snapshot, ROSTER_SPEC)?.name //=> "填报单位"
- */
-export function findSheet(snapshot: WorkbookSnapshot, spec: TableSpec): SheetSnapshot | undefined {
-  return snapshot.sheets[spec.sheet] ?? snapshot.sheets[spec.en];
-}
-
-/**
  * Reads the 填报单位 roster. Rows without a unit name are skipped (the parse
  * issue says so); an unreadable 单位类别 leaves the unit 未分类 and an
  * unreadable 是否需每日报送 counts it as 是, so the unit is still expected.
@@ -46,7 +37,7 @@ export function findSheet(snapshot: WorkbookSnapshot, spec: TableSpec): SheetSna
  * readRoster(snapshot).items[0] //=> { row: 3, name: "县交通运输局", category: "县直部门", daily: true, … }
  */
 export function readRoster(snapshot: WorkbookSnapshot): ReadSheet<ReportingUnit> {
-  const sheet = findSheet(snapshot, ROSTER_SPEC);
+  const sheet = tableSheet(snapshot, ROSTER_SPEC);
   if (!sheet) return { items: [], issues: [], columns: new Map() };
   const parsed = parseTable(ROSTER_SPEC, sheet.values, {
     sheet: sheet.name,
@@ -82,7 +73,7 @@ export function readRoster(snapshot: WorkbookSnapshot): ReadSheet<ReportingUnit>
  * readRecords(snapshot).items[0] //=> { row: 3, date: 44581, unit: "城关镇", receivedAt: 44581.375, kind: "正常", … }
  */
 export function readRecords(snapshot: WorkbookSnapshot): ReadSheet<ReportRecord> {
-  const sheet = findSheet(snapshot, RECORDS_SPEC);
+  const sheet = tableSheet(snapshot, RECORDS_SPEC);
   if (!sheet) return { items: [], issues: [], columns: new Map() };
   // 报送时间 is read here rather than by parseTable, because a time of day alone needs the row's 日期.
   const parsed = parseTable(TIME_AS_TEXT, sheet.values, {

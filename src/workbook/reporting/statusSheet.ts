@@ -5,7 +5,7 @@
  */
 import { chineseDate } from "../../core/dates";
 import type { Message } from "../../core/issue";
-import { maskPhone } from "../../core/privacy/mask";
+import { maskIdNumber, maskName, maskPhone } from "../../core/privacy/mask";
 import type {
   DailyReportingStatus,
   ExcludedUnit,
@@ -15,6 +15,7 @@ import type {
 import { cellAddress, rangeAddress } from "../a1";
 import type { CellValue } from "../cells";
 import type { Lang } from "../command";
+import { LEADER_MARGINS, MAX_CELL_CHARS } from "../leaderSheet";
 import type { CellWrite, ConditionalRule, WriteBlock, WriteOp } from "../plan";
 import {
   BAD_FILL,
@@ -108,7 +109,7 @@ export function statusSheetOps(input: StatusSheetInput): {
     { kind: "clearSheet", sheet },
   ];
   const lastUnitRow = STATUS_FIRST_UNIT_ROW + ordered.length - 1;
-  const summaryText = input.lang === "zh" ? summary.zh : `${summary.zh}\n${summary.en}`;
+  const summaryText = fitCell(input.lang === "zh" ? summary.zh : `${summary.zh}\n${summary.en}`);
   ops.push(
     block(STATUS_TITLE_ROW, 1, [[statusTitle(status.reportDate)]]),
     block(STATUS_SUMMARY_ROW, 1, [[summaryText]]),
@@ -162,8 +163,53 @@ export function statusSheetOps(input: StatusSheetInput): {
     orientation: "Landscape",
     fitToWidth: true,
     printTitleRows: `$${STATUS_TITLE_ROW}:$${STATUS_HEADER_ROW}`,
+    paperSize: "A4",
+    margins: LEADER_MARGINS,
+    footer: { center: "第{page}页 共{pages}页", right: `截至${chineseDate(status.reportDate)}` },
   });
   return { ops, layout: { lastUnitRow, rateHeaderRow, totalRow, noteRow, excludedHeaderRow } };
+}
+
+/**
+ * A contact as a leader sheet shows it: phone and ID numbers typed into it
+ * masked, and the name with only its family name.
+ *
+ * @example
+ * maskContact("张三13812345678") //=> "张*138****5678"
+ * maskContact("王晓红")          //=> "王**"
+ */
+export function maskContact(text: string): string {
+  const numbers = /[0-9０-９][0-9０-９\-\s]{5,}[0-9０-９Xx]/g;
+  const name = text.replace(numbers, "").trim();
+  const masked = maskNumbers(text);
+  return name === "" ? masked : masked.replace(name, maskName(name));
+}
+
+/**
+ * Text with every phone or ID number in it masked (7 digits or more).
+ *
+ * @example
+ * maskNumbers("县卫健局 0512-66881234") //=> "县卫健局 ********1234"
+ */
+export function maskNumbers(text: string): string {
+  return text.replace(/[0-9０-９][0-9０-９\-\s]{5,}[0-9０-９Xx]/g, (run) => {
+    const digits = run.replace(/[\s-]/g, "");
+    if (digits.replace(/\D/g, "").length < 7) return run;
+    return /^\d{17}[\dXx]$|^\d{15}$/.test(digits) ? maskIdNumber(digits) : maskPhone(digits);
+  });
+}
+
+/**
+ * Text cut to fit one cell (Excel keeps at most 32,767 characters), saying
+ * where the rest is. The whole summary stays in the task pane and --json.
+ *
+ * @example
+ * fitCell("短句") //=> "短句"
+ */
+export function fitCell(text: string): string {
+  if (text.length <= MAX_CELL_CHARS) return text;
+  const more = "……（未完，全文见任务窗格）";
+  return `${text.slice(0, MAX_CELL_CHARS - more.length)}${more}`;
 }
 
 /**
@@ -195,12 +241,12 @@ function unitRow(u: UnitReportStatus, i: number): CellValue[] {
     i + 1,
     u.unit.name,
     u.unit.category ?? null,
-    u.unit.parent ?? null,
+    u.unit.parent ? maskNumbers(u.unit.parent) : null,
     u.state,
     u.receivedAt,
     u.timeliness,
     u.consecutiveMissing,
-    u.unit.contact ?? null,
+    u.unit.contact ? maskContact(u.unit.contact) : null,
     u.unit.phone ? maskPhone(u.unit.phone) : null,
   ];
 }

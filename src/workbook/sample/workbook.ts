@@ -4,29 +4,16 @@
  * it into the in-memory host; `epi-ledger demo` writes it to .xlsx and runs
  * every command on it. Deterministic: the same sheets on every run.
  */
-import type { CellValue } from "../cells";
+import { CAPABILITIES } from "../capabilities";
+import type { SampleSheet } from "../capability";
 import { CONTRACT_SECTIONS } from "../contract";
 import { detectHeader } from "../headers";
-import { isolationSampleSheets } from "./isolation";
-import { sampleReportingSheets } from "./reporting";
-import { stockpileSampleSheets } from "./stockpile";
-import { sampleVaccinationSheets } from "./vaccination";
 
-export interface SampleSheet {
-  name: string;
-  values: CellValue[][];
-  /** Number format per column (0-based), so dates read as dates: a saved ledger carries them. */
-  columnFormats?: (string | null)[];
-}
+export type { SampleSheet } from "../capability";
 
-/** Every sample input sheet, in tab order. */
+/** Every sample input sheet, in tab order: each capability's, in the order of CAPABILITIES. */
 export function sampleWorkbookSheets(): SampleSheet[] {
-  return withDateFormats([
-    ...stockpileSampleSheets(),
-    ...isolationSampleSheets(),
-    ...sampleVaccinationSheets(),
-    ...sampleReportingSheets(),
-  ]);
+  return withDateFormats(CAPABILITIES.flatMap((c) => c.sampleSheets()));
 }
 
 const FORMATS: Partial<Record<string, string>> = {

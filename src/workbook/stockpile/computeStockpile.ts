@@ -19,7 +19,7 @@ import { commandPrelude } from "../prelude";
 import type { WriteOp } from "../plan";
 import type { WorkbookSnapshot } from "../snapshot";
 import { readCatalogue, type CatalogueRead } from "./catalogue";
-import { planOutputs, readReserve } from "./reserve";
+import { planReserveOutputs, readReserve } from "./reserve";
 import { catalogueSheetOps, setupStockpileSheets } from "./setup";
 import { CATALOGUE_SHEET, STOCKPILE_SHEET, STOCK_LOG_SHEET, SUMMARY_SHEET } from "./specs";
 import { readStockLog } from "./stockLog";
@@ -128,7 +128,7 @@ function buildStockpilePlan(
 
   let overwritten: { cell: string; old: unknown }[] = [];
   if (read.computable && catalogue.columns) {
-    const outputs = planOutputs(sheet, read, lines, catalogue.columns);
+    const outputs = planReserveOutputs(sheet, read, lines, catalogue.columns);
     add(outputs.issues);
     overwritten = outputs.overwritten;
     ops.push(...historyOps(snapshot, outputs.history, input.now), ...outputs.ops);

@@ -27,7 +27,7 @@ import { HISTORY_SHEET, historyOps, type HistoryEntry } from "../history";
 import type { CellIssue } from "../issues";
 import type { WriteOp } from "../plan";
 import { ROSTER_SHEET } from "../reporting/specs";
-import { lastUsedColumn } from "./reserve";
+import { lastUsedColumn } from "../outputColumns";
 import { applyOps } from "../applyOps";
 import { CATALOGUE_SHEET, STOCKPILE_SHEET } from "./specs";
 import {

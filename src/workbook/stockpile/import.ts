@@ -12,7 +12,7 @@
  * formula, so a cell such as `=HYPERLINK(…)` or `@SUM(…)` stays text (hosts
  * store plain strings as text).
  */
-import type { DateSerial } from "../../core/dates";
+import { isoFromSerial, type DateSerial } from "../../core/dates";
 import type { Message } from "../../core/issue";
 import { itemKey } from "../../core/stockpile/reserveLines";
 import { cellAddress } from "../a1";
@@ -36,7 +36,7 @@ import { appendReportRecordOps } from "../reporting/records";
 import { RECORDS_SHEET, RECORDS_SPEC } from "../reporting/specs";
 import { readCatalogue } from "./catalogue";
 import { planComputeStockpile } from "./computeStockpile";
-import { lastUsedColumn } from "./reserve";
+import { lastUsedColumn } from "../outputColumns";
 import { setupStockpileSheets } from "./setup";
 import { applyOps } from "../applyOps";
 import {
@@ -46,12 +46,19 @@ import {
   STOCK_LOG_SHEET,
   SUMMARY_SHEET,
 } from "./specs";
+import { TEMPLATE_SHEET_PREFIX, templateSheetName } from "./template";
 import { TEMPLATE_TABLE, TEMPLATE_UNIT_ROW } from "./templateSpec";
 
 /** A returned template as the task pane reads it from an .xlsx file. */
 export interface ReturnedFile {
   fileName: string;
   sheets: { name: string; values: CellValue[][] }[];
+  /**
+   * When the file was last saved (a date serial, from the workbook's
+   * properties or the file's time). Of two returns for one unit the newer
+   * wins; without it, the one given later.
+   */
+  savedAt?: DateSerial;
 }
 
 /** A problem in a returned file: the sheet and cell are those of the file. */
@@ -150,6 +157,7 @@ interface IncomingRow {
 
 interface Return {
   file: string;
+  savedAt?: DateSerial;
   sheet: string;
   unit: string;
   category: string | null;
@@ -177,20 +185,34 @@ export function planImport(
   for (const file of returns) {
     for (const ret of readReturn(file, catalogue.lookup, issues)) {
       const earlier = byUnit.get(ret.unit);
-      if (earlier) {
-        issues.push({
-          code: "duplicateReturn",
-          severity: "warning",
-          file: earlier.file,
-          sheet: earlier.sheet,
-          cell: "A1",
-          message: prefix(earlier.file, {
-            zh: `“${ret.unit}”还有一份填报（${ret.file}），只导入后选的那一份`,
-            en: `${ret.unit} was also returned in ${ret.file}; only that later one is imported`,
-          }),
-        });
+      if (!earlier) {
+        byUnit.set(ret.unit, ret);
+        continue;
       }
-      byUnit.set(ret.unit, ret);
+      // A shell glob sorts 城关镇(更正).xlsx before 城关镇.xlsx: the saved time decides, not the order.
+      const dated = earlier.savedAt !== undefined && ret.savedAt !== undefined;
+      const keep = dated && earlier.savedAt! > ret.savedAt! ? earlier : ret;
+      const drop = keep === ret ? earlier : ret;
+      issues.push({
+        code: "duplicateReturn",
+        severity: "warning",
+        file: drop.file,
+        sheet: drop.sheet,
+        cell: "A1",
+        message: prefix(
+          drop.file,
+          dated
+            ? {
+                zh: `“${ret.unit}”还有一份填报（${keep.file}，保存于 ${stamp(keep.savedAt!)}），本文件保存于 ${stamp(drop.savedAt!)}，较旧，未导入；只导入较新的那一份`,
+                en: `${ret.unit} was also returned in ${keep.file} (saved ${stamp(keep.savedAt!)}); this file, saved ${stamp(drop.savedAt!)}, is older and was not imported`,
+              }
+            : {
+                zh: `“${ret.unit}”还有一份填报（${keep.file}），无法比较保存时间，只导入后选的那一份`,
+                en: `${ret.unit} was also returned in ${keep.file}; the saved times cannot be compared, so only that later one is imported`,
+              }
+        ),
+      });
+      byUnit.set(ret.unit, keep);
     }
   }
 
@@ -253,6 +275,8 @@ export function planImport(
       });
       ret.blocked = true;
     }
+    questionReturn(ret, previous, issues);
+    questionSheetName(ret, [...existing.keys()], issues);
     const rows: RowChange[] = [];
     const matched = new Map<string, (typeof previous)[number]>();
     const free: number[] = [];
@@ -567,6 +591,15 @@ function readReturn(
     }
     const declared = readText(s.values[TEMPLATE_UNIT_ROW - 1]?.[1]);
     const unit = [...units.keys()][0] ?? declared;
+    if (declared && unit && declared !== unit) {
+      const declaredFor = declared;
+      const first = units.get(unit) ?? header.headerRow + 1;
+      at(s.name, cellAddress(first, header.columns.get("unit") ?? 1), "unitChanged", {
+        zh: `此模板是为“${declaredFor}”生成的（工作表“${s.name}”、${s.name}!B${TEMPLATE_UNIT_ROW}），但“单位”填的是“${unit}”；为免用一个单位的数据覆盖另一个单位，未导入。请使用“${unit}”自己的填报模板`,
+        en: `This template was made for ${declaredFor} (sheet ${s.name}, ${s.name}!B${TEMPLATE_UNIT_ROW}) but its 单位 says ${unit}; so as not to overwrite one unit with another's figures, it was not imported. Use ${unit}'s own template`,
+      });
+      errors++;
+    }
     if (!unit) {
       at(
         s.name,
@@ -621,6 +654,15 @@ function readReturn(
         continue;
       }
       seen.set(itemKey(known.name), row.row);
+      for (const key of ["persons", "stock", "inTransit"] as const) {
+        const n = v[key];
+        if (typeof n !== "number" || n <= MAX_FIGURE) continue;
+        at(s.name, cellAddress(row.row, col(key)), "implausibleFigure", {
+          zh: `${headerOf(key)}为 ${n}，超过 ${MAX_FIGURE.toLocaleString("en-US")}，不可能是实际数量，未导入；请核对后重新填写`,
+          en: `${headerOf(key)} is ${n}, above ${MAX_FIGURE.toLocaleString("en-US")}: not a real quantity, so the return was not imported. Check it and fill it in again`,
+        });
+        errors++;
+      }
       if (
         v.persons === null &&
         v.stock !== null &&
@@ -661,6 +703,7 @@ function readReturn(
     }
     found.push({
       file: file.fileName,
+      savedAt: file.savedAt,
       sheet: s.name,
       unit,
       category: [...categories][0] ?? null,
@@ -679,6 +722,84 @@ function readReturn(
     });
   }
   return found;
+}
+
+/** No stock, persons or quantity in transit of one unit reaches this: a larger figure is a typo or garbage (1e308). */
+const MAX_FIGURE = 1_000_000_000;
+
+/**
+ * What a return may not change without a word. Its unit category sets the
+ * reserve standard (乡镇 → 县应急物资储备库 switches to the wartime days): a
+ * warning at the cell, in the change list, since a unit may truly change
+ * category. All the unit's rows at once (an emptied template): an error,
+ * nothing of it is imported.
+ */
+function questionReturn(
+  ret: Return,
+  previous: readonly { row: number; values: Record<string, CellValue> }[],
+  issues: ImportIssue[]
+): void {
+  const before = previous[0]?.values.category;
+  if (ret.category && typeof before === "string" && before !== "" && ret.category !== before) {
+    issues.push({
+      code: "categoryChanged",
+      severity: "warning",
+      file: ret.file,
+      sheet: ret.sheet,
+      cell: ret.categoryCell,
+      message: prefix(ret.file, {
+        zh: `“${ret.unit}”的单位类别由台账中的“${before}”改成了“${ret.category}”，已按新类别的储备标准导入；如非有意，请在“${STOCKPILE_SHEET}”中改回“${before}”`,
+        en: `${ret.unit}'s unit category was changed from ${before} (the ledger) to ${ret.category} and imported with the new category's reserve standard; if that was not meant, put back ${before} in ${STOCKPILE_SHEET}`,
+      }),
+    });
+  }
+  if (ret.rows.length === 0 && previous.length > 0 && !ret.blocked) {
+    issues.push({
+      code: "emptyReturn",
+      severity: "error",
+      file: ret.file,
+      sheet: ret.sheet,
+      cell: ret.categoryCell,
+      message: prefix(ret.file, {
+        zh: `填报表中没有任何物资数据，导入会删除“${ret.unit}”在“${STOCKPILE_SHEET}”中的全部 ${previous.length} 行，未导入；如确需删除，请直接在台账中删除`,
+        en: `The return holds no figures: importing it would delete all ${previous.length} rows of ${ret.unit} in ${STOCKPILE_SHEET}, so it was not imported. Delete them in the ledger if that is meant`,
+      }),
+    });
+    ret.blocked = true;
+  }
+}
+
+/**
+ * A template keeps its unit in its sheet name (`填报_城关镇`). When every unit
+ * cell was edited to another unit, the sheet name still says whose template
+ * it was: a sheet named for another unit of the ledger is refused.
+ */
+function questionSheetName(ret: Return, units: readonly string[], issues: ImportIssue[]): void {
+  if (ret.blocked) return;
+  const sheet = ret.sheet.replace(/^填报-/, TEMPLATE_SHEET_PREFIX);
+  if (sheet === templateSheetName(ret.unit)) return;
+  const owner = units.find((u) => u !== ret.unit && templateSheetName(u) === sheet);
+  if (!owner) return;
+  issues.push({
+    code: "unitChanged",
+    severity: "error",
+    file: ret.file,
+    sheet: ret.sheet,
+    cell: `B${TEMPLATE_UNIT_ROW}`,
+    message: prefix(ret.file, {
+      zh: `工作表“${ret.sheet}”是“${owner}”的填报模板，但其中的单位被改成了“${ret.unit}”；为免用一个单位的数据覆盖另一个单位，未导入。请使用“${ret.unit}”自己的填报模板`,
+      en: `Sheet ${ret.sheet} is ${owner}'s template, but its unit was changed to ${ret.unit}; so as not to overwrite one unit with another's figures, it was not imported. Use ${ret.unit}'s own template`,
+    }),
+  });
+  ret.blocked = true;
+}
+
+/** A date serial as `2022-01-20 17:05`. */
+function stamp(serial: DateSerial): string {
+  const minutes = Math.round((serial - Math.floor(serial)) * 1440);
+  const hh = String(Math.floor(minutes / 60)).padStart(2, "0");
+  const mm = String(minutes % 60).padStart(2, "0");
+  return `${isoFromSerial(Math.floor(serial))} ${hh}:${mm}`;
 }
 
 function importNote(file: string): string {

@@ -3,6 +3,7 @@
  * the output columns: where they go, the formula and computed value of every
  * output cell, and which output cells a person typed over.
  */
+import { lastUsedColumn, outputColumns } from "../outputColumns";
 import type { ReserveLine, ReserveRecord } from "../../core/stockpile/reserveLines";
 import { cellAddress, columnLetters, rangeAddress } from "../a1";
 import { isBlank, type CellValue } from "../cells";
@@ -139,10 +140,10 @@ const COMMAND_NAME = "计算物资储备";
  * person typed over, to be kept in 历史记录 first.
  *
  * @example
- * planOutputs(sheet, read, lines, DEFAULT_CATALOGUE_COLUMNS, "物资目录").ops
+ * planReserveOutputs(sheet, read, lines, DEFAULT_CATALOGUE_COLUMNS, "物资目录").ops
  * //=> [header block, header style, conditional format, one block of J3:R120]
  */
-export function planOutputs(
+export function planReserveOutputs(
   sheet: SheetSnapshot,
   read: ReserveRead,
   lines: readonly ReserveLine[],
@@ -150,21 +151,11 @@ export function planOutputs(
   catalogueSheet: string = CATALOGUE_SHEET
 ): OutputPlan {
   const header = read.parsed.header;
-  if (!header || !read.computable) throw new Error("planOutputs needs a computable table");
+  if (!header || !read.computable) throw new Error("planReserveOutputs needs a computable table");
   const headerRow = header.headerRow;
-  const outputs = STOCKPILE_TABLE.columns.filter((c) => c.role === "output");
-  const columns = {} as Record<OutputKey, number>;
-  let next = lastUsedColumn(sheet.values[headerRow - 1]) + 1;
-  const appended: ColumnSpec[] = [];
-  for (const spec of outputs) {
-    const found = header.columns.get(spec.key);
-    if (found !== undefined) {
-      columns[spec.key as OutputKey] = found;
-    } else {
-      columns[spec.key as OutputKey] = next++;
-      appended.push(spec);
-    }
-  }
+  const placed = outputColumns(STOCKPILE_TABLE, header, sheet);
+  const columns = Object.fromEntries(placed.columns) as Record<OutputKey, number>;
+  const appended = placed.added;
   const ops: WriteOp[] = [];
   if (appended.length > 0) {
     const first = columns[appended[0].key as OutputKey];
@@ -334,13 +325,6 @@ function blocks(
     }
   }
   return ops;
-}
-
-/** The last non-blank column of a row (0 for an empty row). */
-export function lastUsedColumn(row: readonly CellValue[] | undefined): number {
-  if (!row) return 0;
-  for (let i = row.length - 1; i >= 0; i--) if (!isBlank(row[i])) return i + 1;
-  return 0;
 }
 
 function clip(value: CellValue): string {

@@ -27,7 +27,11 @@ import { PARAMS_SHEET } from "../params";
 import { commandPrelude } from "../prelude";
 import { rankingSheetOps, type RankingLayout } from "./rankingSheet";
 import { readProgress } from "./readProgress";
-import { PROGRESS_SHEET, RANKING_SHEET, rankingSheetName } from "./spec";
+import { cellAddress } from "../a1";
+import { implausibleDate } from "../parse";
+import { fieldBit, type ProgressColumns } from "../../core/vaccination/progress";
+import { PROGRESS_SHEET, PROGRESS_TABLE, RANKING_SHEET, rankingSheetName } from "./spec";
+import { tableReads, tableSheet } from "../table";
 import { pushAll } from "../../core/arrays";
 
 /** The choices the task pane (or the command line) passes, parsed. */
@@ -64,7 +68,7 @@ export const rankVaccination = defineCommand({
   reads: (options?: RankVaccinationOptions) => {
     const date = options?.reportDate;
     const dated = date === undefined ? [] : [`${RANKING_SHEET}_${chineseDate(date, false)}`];
-    return [PROGRESS_SHEET, PARAMS_SHEET, RANKING_SHEET, ...dated];
+    return [...tableReads(PROGRESS_TABLE), PARAMS_SHEET, RANKING_SHEET, ...dated];
   },
   parseOptions: parseRankOptions,
   run: planRankVaccination,
@@ -86,7 +90,7 @@ export function planRankVaccination(
   const { params } = prelude;
   const issues: CellIssue[] = [...prelude.issues];
   const options = { metric: DEFAULT_METRIC, ...input.options };
-  const sheet = input.snapshot.sheets[PROGRESS_SHEET];
+  const sheet = tableSheet(input.snapshot, PROGRESS_TABLE);
   if (!sheet) {
     issues.push(
       at("missingSheet", "error", {
@@ -97,13 +101,14 @@ export function planRankVaccination(
     return stop(issues);
   }
 
-  const read = readProgress(sheet.values, PROGRESS_SHEET, sheet.formulas);
+  const read = readProgress(sheet.values, sheet.name, sheet.formulas);
   pushAll(issues, read.issues);
   const columns = read.header?.columns ?? new Map<string, number>();
+  holdOutImplausibleDates(read.columns, input.today, sheet.name, columns.get("date"), issues);
   const indexed = indexProgress(read.columns);
   pushAll(
     issues,
-    indexed.issues.map((i) => toCellIssue(i, PROGRESS_SHEET, columns))
+    indexed.issues.map((i) => toCellIssue(i, sheet.name, columns))
   );
   const index = indexed.value;
   const latest = index.dates[index.dates.length - 1];
@@ -117,7 +122,11 @@ export function planRankVaccination(
       );
     return stop(issues);
   }
-  const reportDate = options.reportDate ?? latest;
+  // A 截至 date in the title or a meta row is the report date when none was chosen.
+  const asOf = read.header?.meta.asOf?.date;
+  const fromAsOf =
+    options.reportDate === undefined && asOf !== undefined && index.dates.includes(asOf);
+  const reportDate = options.reportDate ?? (fromAsOf ? (asOf as number) : latest);
   if (!index.dates.includes(reportDate)) {
     issues.push(
       at("noDataForDate", "error", {
@@ -136,7 +145,7 @@ export function planRankVaccination(
   });
   pushAll(
     issues,
-    report.issues.map((i) => toCellIssue(i, PROGRESS_SHEET, columns))
+    report.issues.map((i) => toCellIssue(i, sheet.name, columns))
   );
   for (const g of options.groups ?? [])
     if (!index.groups.includes(g))
@@ -168,7 +177,9 @@ export function planRankVaccination(
   return {
     ops,
     issues,
-    summary: summaryOf(report.value, target),
+    summary: fromAsOf
+      ? withAsOf(summaryOf(report.value, target), reportDate)
+      : summaryOf(report.value, target),
     data,
     focus: { sheet: target, cell: "A1" },
   };
@@ -223,6 +234,40 @@ export function parseRankOptions(raw: RawOptions): OptionsResult<RankVaccination
   );
   if (counties) value.counties = counties;
   return optionsResult(value, issues);
+}
+
+function withAsOf(summary: Message, date: DateSerial): Message {
+  return {
+    zh: `${summary.zh}（报告日期取自表中“截至${chineseDate(date)}”）`,
+    en: `${summary.en} (the report date is the sheet's 截至 ${isoFromSerial(date)})`,
+  };
+}
+
+/** A date after tomorrow or before the ledgers begin is an issue at its cell; the row is held out and never sets the report date. */
+function holdOutImplausibleDates(
+  c: ProgressColumns,
+  today: DateSerial,
+  sheet: string,
+  column: number | undefined,
+  issues: CellIssue[]
+): void {
+  const bit = fieldBit("date");
+  for (let i = 0; i < c.length; i++) {
+    const d = c.date[i];
+    if (!Number.isFinite(d)) continue;
+    const why = implausibleDate(d, today);
+    if (!why) continue;
+    issues.push({
+      code: "implausibleDate",
+      severity: "error",
+      sheet,
+      cell: cellAddress(c.row[i], column ?? 1),
+      message: why,
+    });
+    c.date[i] = NaN;
+    c.reported[i] |= bit;
+    if (c.failed) c.failed[i] = 1;
+  }
 }
 
 function at(code: string, severity: "error" | "warning", message: Message): CellIssue {

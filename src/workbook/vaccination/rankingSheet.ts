@@ -7,100 +7,180 @@
  * averages of rates. Every formula carries the value the engine computed.
  */
 import { chineseDate } from "../../core/dates";
-import type { Message } from "../../core/issue";
 import { METRIC_LABEL, type Metric } from "../../core/vaccination/metric";
 import type { Notice } from "../../core/vaccination/notice";
 import type { AreaFigures, UnitFigures, VaccinationReport } from "../../core/vaccination/report";
-import { columnLetters, rangeAddress } from "../a1";
-import type { CellValue } from "../cells";
-import type { CellWrite, ConditionalRule, WriteOp } from "../plan";
+import {
+  leaderBlock,
+  leaderSheetOps,
+  topTotalLabel,
+  type LeaderColumn,
+  type LeaderSheetLayout,
+} from "../leaderSheet";
+import type { ConditionalRule, WriteOp } from "../plan";
 import {
   BAD_FILL,
   BAD_FONT,
+  COUNT_FORMAT,
   GOOD_FILL,
   GOOD_FONT,
-  HEADER_FILL,
-  INPUT_HEADER_FONT,
-  OUTPUT_HEADER_FILL,
-  OUTPUT_HEADER_FONT,
-  TITLE_FONT_SIZE,
+  PERCENT_FORMAT,
   WARN_FILL,
   WARN_FONT,
 } from "../styles";
 
-/** The columns of each group's block, in sheet order. */
-export const RANKING_COLUMNS = [
-  "排名",
-  "县(区)",
-  "乡镇",
-  "目标人数",
-  "第一剂累计",
-  "第一剂完成率",
-  "全程累计",
-  "全程完成率",
-  "加强针累计",
-  "加强完成率",
-  "当日到期",
-  "当日全程",
-  "当日完成率",
-  "排名变化",
-] as const;
-
 /** Shown where a due count or a day's figure cannot be known. */
 export const UNKNOWN = "未知";
 
-const COL = {
-  rank: 1,
-  county: 2,
-  township: 3,
-  target: 4,
-  first: 5,
-  firstRate: 6,
-  full: 7,
-  fullRate: 8,
-  booster: 9,
-  boosterRate: 10,
-  due: 11,
-  dueFull: 12,
-  dueRate: 13,
-  change: 14,
-} as const;
-const LAST = COL.change;
-/** The chart's data (乡镇, chosen rate) sits right of the table, one column apart; the chart right of it. */
-const CHART_DATA_COL = LAST + 2;
-const CHART_ANCHOR_COL = CHART_DATA_COL + 3;
+/** One line of a group's table: a township, a county's 合计, or the top 合计. */
+type RankLine =
+  | { kind: "unit"; u: UnitFigures }
+  | { kind: "area"; a: AreaFigures; from: number; to: number }
+  | { kind: "top"; t: AreaFigures; areaLines: number[] };
 
-const RATE_COLUMN: Readonly<Record<Metric, number>> = {
-  first: COL.firstRate,
-  full: COL.fullRate,
-  booster: COL.boosterRate,
-  due: COL.dueRate,
+const RATE_KEY: Readonly<Record<Metric, string>> = {
+  first: "firstRate",
+  full: "fullRate",
+  booster: "boosterRate",
+  due: "dueRate",
 };
 
-const COUNT = "#,##0";
-const PERCENT = "0.0%";
-const BLOCK_FORMATS = [
-  null,
-  null,
-  null,
-  COUNT,
-  COUNT,
-  PERCENT,
-  COUNT,
-  PERCENT,
-  COUNT,
-  PERCENT,
-  COUNT,
-  COUNT,
-  PERCENT,
-  null,
-];
+/** The columns of each group's block, in sheet order: adding a column is one entry. */
+function rankingColumns(report: VaccinationReport, top: string): LeaderColumn<RankLine>[] {
+  const count = (
+    key: "target" | "first" | "full" | "booster",
+    header: string
+  ): LeaderColumn<RankLine> => ({
+    key,
+    header,
+    width: 70,
+    numberFormat: COUNT_FORMAT,
+    cell: (l, at) => {
+      if (l.kind === "unit") return l.u[key];
+      const v = l.kind === "area" ? l.a[key] : l.t[key];
+      if (l.kind === "area") {
+        const targets = at.range("target", l.from, l.to);
+        const range = at.range(key, l.from, l.to);
+        return key === "target"
+          ? { formula: `=SUMIF(${targets},">0")`, value: v ?? "" }
+          : {
+              formula: `=IF(COUNT(${range})=0,"",SUMIF(${targets},">0",${range}))`,
+              value: v ?? "",
+            };
+      }
+      const refs = l.areaLines.map((i) => at.ref(key, at.rowOf(i))).join(",");
+      return key === "target"
+        ? { formula: `=SUM(${refs})`, value: v ?? "" }
+        : { formula: `=IF(COUNT(${refs})=0,"",SUM(${refs}))`, value: v ?? "" };
+    },
+  });
+  const rate = (
+    key: string,
+    header: string,
+    countKey: string,
+    baseKey: string,
+    pick: (f: UnitFigures | AreaFigures) => number | null
+  ): LeaderColumn<RankLine> => ({
+    key,
+    header,
+    width: 72,
+    numberFormat: PERCENT_FORMAT,
+    cell: (l, at) => ({
+      formula: rateFormula(at.col(countKey), at.col(baseKey), at.row),
+      value: pick(l.kind === "unit" ? l.u : l.kind === "area" ? l.a : l.t) ?? "",
+    }),
+  });
+  const due = (key: "due" | "dueFull", header: string): LeaderColumn<RankLine> => ({
+    key,
+    header,
+    width: 62,
+    numberFormat: COUNT_FORMAT,
+    cell: (l, at) => {
+      if (l.kind === "unit") {
+        const v = key === "due" ? l.u.due : l.u.newFull;
+        return l.u.status !== "notReported" ? (v ?? UNKNOWN) : null;
+      }
+      if (l.kind === "area") {
+        const unknown = `COUNTIF(${at.range("due", l.from, l.to)},"${UNKNOWN}")+COUNTIF(${at.range("dueFull", l.from, l.to)},"${UNKNOWN}")>0`;
+        return {
+          formula: `=IF(${unknown},"${UNKNOWN}",SUM(${at.range(key, l.from, l.to)}))`,
+          value: l.a[key] ?? UNKNOWN,
+        };
+      }
+      const refs = l.areaLines.map((i) => at.ref(key, at.rowOf(i)));
+      return {
+        formula: `=IF(AND(${refs.map((r) => `ISNUMBER(${r})`).join(",")}),SUM(${refs.join(",")}),"${UNKNOWN}")`,
+        value: l.t[key] ?? UNKNOWN,
+      };
+    },
+  });
+  return [
+    {
+      key: "rank",
+      header: "排名",
+      width: 80,
+      numberFormat: "0",
+      align: "Center",
+      cell: (l) => {
+        if (l.kind === "unit") {
+          const u = l.u;
+          return u.status === "ranked"
+            ? u.rank
+            : u.status === "notReported"
+              ? "未报送"
+              : u.status === "noTarget"
+                ? "目标缺失"
+                : u.status === "unverified"
+                  ? "待核实"
+                  : "数据不全";
+        }
+        if (l.kind === "top") return null;
+        const place = l.a.places[report.metric];
+        return place ? `${top}${place.tied ? "并列" : ""}第${place.rank}位` : null;
+      },
+    },
+    {
+      key: "county",
+      header: "县(区)",
+      width: 60,
+      cell: (l) => (l.kind === "unit" ? l.u.county : l.kind === "area" ? l.a.county : top),
+    },
+    {
+      key: "township",
+      header: "乡镇",
+      width: 76,
+      cell: (l) => (l.kind === "unit" ? l.u.township : "合计"),
+    },
+    count("target", "目标人数"),
+    count("first", "第一剂累计"),
+    rate("firstRate", "第一剂完成率", "first", "target", (f) => f.firstRate),
+    count("full", "全程累计"),
+    rate("fullRate", "全程完成率", "full", "target", (f) => f.fullRate),
+    count("booster", "加强针累计"),
+    rate("boosterRate", "加强完成率", "booster", "target", (f) => f.boosterRate),
+    due("due", "当日到期"),
+    due("dueFull", "当日全程"),
+    rate("dueRate", "当日完成率", "dueFull", "due", (f) => f.dueRate),
+    {
+      key: "change",
+      header: "排名变化",
+      width: 60,
+      align: "Center",
+      cell: (l) => (l.kind === "unit" ? l.u.rankChange : null),
+    },
+  ];
+}
+
+/** The header row of each group's block, for tests and readers. */
+export const RANKING_COLUMNS = rankingColumns({ metric: "full" } as VaccinationReport, "全市").map(
+  (c) => c.header
+);
 
 /** Where things landed, for tests and the task pane. */
 export interface RankingLayout {
   sheet: string;
   title: string;
-  /** Rows holding the notice, one line each. */
+  /** Rows holding the notice (通报), after the tables. */
   noticeRows: { first: number; last: number } | null;
   blocks: {
     group: string;
@@ -114,6 +194,7 @@ export interface RankingLayout {
     totalRows: { county: string | null; row: number }[];
     cityRow: number | null;
   }[];
+  sheetLayout: LeaderSheetLayout;
 }
 
 /**
@@ -128,7 +209,8 @@ export function rankingTitle(reportDate: number): string {
 
 /**
  * Plans the whole ranking sheet: it is cleared and written anew, so running
- * again for the same date replaces it cleanly.
+ * again for the same date replaces it cleanly. The 通报 follows the tables,
+ * on its own page, one wrapped paragraph a row.
  *
  * @example
  * rankingSheetOps("接种排名", report, notice).ops.slice(0, 2)
@@ -139,201 +221,133 @@ export function rankingSheetOps(
   report: VaccinationReport,
   notice: Notice
 ): { ops: WriteOp[]; layout: RankingLayout } {
-  const values: WriteOp[] = [];
-  const formats: WriteOp[] = [];
   const title = rankingTitle(report.reportDate);
-  values.push(block(sheet, 1, 1, [[title]]));
-  formats.push({
-    kind: "style",
-    sheet,
-    range: rangeAddress(1, 1, 1, LAST),
-    bold: true,
-    fontSize: TITLE_FONT_SIZE,
-    merge: true,
-    horizontalAlignment: "Center",
-  });
-
-  const lines = notice.paragraphs.flatMap((p) => p.zh);
-  let row = 2;
-  let noticeRows: RankingLayout["noticeRows"] = null;
-  if (lines.length > 0) {
-    values.push(
-      block(
-        sheet,
-        row,
-        1,
-        lines.map((line) => [line])
-      )
-    );
-    noticeRows = { first: row, last: row + lines.length - 1 };
-    row += lines.length;
-  }
-  row += 1;
-
-  const blocks: RankingLayout["blocks"] = [];
   const metricLabel = METRIC_LABEL[report.metric];
-  for (const g of report.groups) {
-    const captionRow = row;
-    const headerRow = row + 1;
-    const cells: CellWrite[][] = [
-      [`${g.group}人群（按${metricLabel.zh}排名）`, ...blank(LAST - 1)],
-      [...RANKING_COLUMNS],
-    ];
-    row = headerRow + 1;
-    const firstRow = row;
-    const unitRows = new Map<number, number>();
-    const totalRows: { county: string | null; row: number }[] = [];
-    const bestRows: number[] = [];
-    const worstRows: number[] = [];
-    const overTarget: UnitFigures[] = [];
-    let unknownSeen = false;
+  const counties = Math.max(1, ...report.groups.map((g) => g.areas.length));
+  const top = topTotalLabel(counties);
+  const columns = rankingColumns(report, top);
+  const groupLines = report.groups.map((g) => {
+    const lines: RankLine[] = [];
+    const areaLines: number[] = [];
     for (const area of g.areas) {
-      const first = row;
-      for (const u of area.units) {
-        cells.push(unitRow(u, row));
-        unitRows.set(u.unit, row);
-        if (u.overTarget.length > 0) overTarget.push(u);
-        if (u.status !== "notReported" && (u.due === null || u.newFull === null))
-          unknownSeen = true;
-        row += 1;
-      }
-      const best = new Set(area.best.map((u) => u.unit));
-      for (const u of area.best) bestRows.push(unitRows.get(u.unit) as number);
-      for (const u of area.worst)
-        if (!best.has(u.unit)) worstRows.push(unitRows.get(u.unit) as number);
-      cells.push(areaRow(area, report, first, row - 1, row));
-      totalRows.push({ county: area.county, row });
-      row += 1;
+      const from = lines.length;
+      for (const u of area.units) lines.push({ kind: "unit", u });
+      areaLines.push(lines.length);
+      lines.push({ kind: "area", a: area, from, to: Math.max(from, lines.length - 1) });
     }
-    let cityRow: number | null = null;
-    if (g.total) {
-      cityRow = row;
-      cells.push(
-        cityTotalRow(
-          g.total,
-          totalRows.map((t) => t.row),
-          row
-        )
-      );
-      row += 1;
-    }
-    const lastRow = row - 1;
-    values.push({
-      kind: "block",
-      sheet,
-      row: captionRow,
-      column: 1,
-      cells,
-      numberFormats: { byColumn: BLOCK_FORMATS },
-    });
-
-    const notes = blockNotes(overTarget, unknownSeen, report);
-    if (notes.length > 0) {
-      values.push(
-        block(
-          sheet,
-          row,
-          1,
-          notes.map((n) => [n])
-        )
-      );
-      row += notes.length;
-    }
-
-    formats.push(
-      { kind: "style", sheet, range: rangeAddress(captionRow, 1, captionRow, LAST), bold: true },
-      {
-        kind: "style",
-        sheet,
-        range: rangeAddress(headerRow, 1, headerRow, LAST),
-        bold: true,
-        fill: HEADER_FILL,
-        fontColor: INPUT_HEADER_FONT,
-        wrap: true,
-        horizontalAlignment: "Center",
-      },
-      { kind: "style", sheet, range: rangeAddress(headerRow, 1, lastRow, LAST), border: true },
-      ...totalRows.map((t): WriteOp => ({
-        kind: "style",
-        sheet,
-        range: rangeAddress(t.row, 1, t.row, LAST),
-        bold: true,
-      })),
-      ...(cityRow === null
-        ? []
-        : [
-            {
-              kind: "style",
-              sheet,
-              range: rangeAddress(cityRow, 1, cityRow, LAST),
-              bold: true,
-            } satisfies WriteOp,
-          ]),
-      ...runs(bestRows).map(([a, b]): WriteOp => ({
-        kind: "style",
-        sheet,
-        range: rangeAddress(a, COL.rank, b, COL.township),
-        fill: GOOD_FILL,
-        fontColor: GOOD_FONT,
-      })),
-      ...runs(worstRows).map(([a, b]): WriteOp => ({
-        kind: "style",
-        sheet,
-        range: rangeAddress(a, COL.rank, b, COL.township),
-        fill: BAD_FILL,
-        fontColor: BAD_FONT,
-      })),
-      ...[COL.firstRate, COL.fullRate, COL.boosterRate, COL.dueRate].map((column): WriteOp => ({
-        kind: "conditionalFormat",
-        sheet,
-        range: rangeAddress(firstRow, column, lastRow, column),
-        rules: TRAFFIC_LIGHTS,
-      }))
+    if (g.total) lines.push({ kind: "top", t: g.total, areaLines });
+    return lines;
+  });
+  const indexesOf = (lines: RankLine[], pred: (u: UnitFigures) => boolean) =>
+    lines.map((l, i) => (l.kind === "unit" && pred(l.u) ? i : -1)).filter((i) => i >= 0);
+  const rateKeys = ["firstRate", "fullRate", "boosterRate", "dueRate"];
+  const blocks = report.groups.map((g, gi) => {
+    const lines = groupLines[gi];
+    const best = new Set(g.areas.flatMap((a) => a.best.map((u) => u.unit)));
+    const worst = new Set(
+      g.areas.flatMap((a) => a.worst.map((u) => u.unit)).filter((u) => !best.has(u))
     );
-
-    const chart = chartOps(sheet, g.group, g.areas, unitRows, headerRow, captionRow, report);
-    values.push(...chart.values);
-    formats.push(...chart.formats);
-    blocks.push({
-      group: g.group,
-      captionRow,
-      headerRow,
-      firstRow,
-      lastRow,
-      unitRows: Object.fromEntries(unitRows),
-      totalRows,
-      cityRow,
+    const overTarget = g.areas.flatMap((a) => a.units.filter((u) => u.overTarget.length > 0));
+    const unknownSeen = g.areas.some((a) =>
+      a.units.some((u) => u.status !== "notReported" && (u.due === null || u.newFull === null))
+    );
+    const ranked = lines.filter((l) => l.kind === "unit" && l.u.status === "ranked");
+    const repeated = new Set<string>();
+    const seen = new Set<string>();
+    for (const l of ranked)
+      if (l.kind === "unit") (seen.has(l.u.township) ? repeated : seen).add(l.u.township);
+    return leaderBlock<RankLine>({
+      caption: `${g.group}人群（按${metricLabel.zh}排名）`,
+      columns,
+      rows: lines,
+      rowStyle: (l) => (l.kind === "unit" ? undefined : { bold: true }),
+      highlights: [
+        {
+          indexes: indexesOf(lines, (u) => best.has(u.unit)),
+          keys: ["rank", "county", "township"],
+          fill: GOOD_FILL,
+          fontColor: GOOD_FONT,
+        },
+        {
+          indexes: indexesOf(lines, (u) => worst.has(u.unit)),
+          keys: ["rank", "county", "township"],
+          fill: BAD_FILL,
+          fontColor: BAD_FONT,
+        },
+      ],
+      conditional: [{ keys: rateKeys, rules: TRAFFIC_LIGHTS }],
+      notes: blockNotes(overTarget, unknownSeen, report),
+      chart: {
+        name: `接种排名图_${g.group}`,
+        title: `${g.group}人群${metricLabel.zh}`,
+        type: "barClustered",
+        categoryHeader: "乡镇",
+        include: (l) => l.kind === "unit" && l.u.status === "ranked",
+        category: (l) =>
+          l.kind !== "unit"
+            ? ""
+            : repeated.has(l.u.township)
+              ? `${l.u.county ?? ""}${l.u.township}`
+              : l.u.township,
+        series: [
+          {
+            header: metricLabel.zh,
+            numberFormat: PERCENT_FORMAT,
+            value: (l, at) => ({
+              formula: `=${at.ref(RATE_KEY[report.metric])}`,
+              value: l.kind === "unit" ? l.u.value : null,
+            }),
+          },
+        ],
+      },
     });
-    row += 1;
-  }
-
-  formats.push(
-    {
-      kind: "columnWidths",
-      sheet,
-      widths: [80, 60, 70, 70, 72, 76, 64, 70, 72, 70, 60, 60, 70, 60]
-        .map((width, i) => ({
-          column: i + 1,
-          width,
-        }))
-        .concat([
-          { column: CHART_DATA_COL, width: 80 },
-          { column: CHART_DATA_COL + 1, width: 70 },
-        ]),
-    },
-    {
-      kind: "pageSetup",
-      sheet,
-      orientation: "Landscape",
-      fitToWidth: true,
-      // Only the title repeats: each group block carries its own header, and repeating the notice would fill every page.
-      printTitleRows: "$1:$1",
-    }
-  );
-
+  });
+  const paragraphs = notice.paragraphs.map((p) => p.zh.join(""));
+  const built = leaderSheetOps({
+    sheet,
+    title,
+    notes: [
+      `排名按${metricLabel.zh}从高到低；完成率保留一位小数，排名和“并列”按显示的数值判定（两个乡镇均显示59.0%即并列）。` +
+        (paragraphs.length > 0 ? "通报全文在各表之后。" : ""),
+    ],
+    blocks,
+    after: { caption: "通报", paragraphs },
+    asOf: `截至${chineseDate(report.reportDate)}`,
+  });
+  const sl = built.layout;
   return {
-    ops: [{ kind: "ensureSheet", sheet }, { kind: "clearSheet", sheet }, ...values, ...formats],
-    layout: { sheet, title, noticeRows, blocks },
+    ops: built.ops,
+    layout: {
+      sheet,
+      title,
+      noticeRows:
+        sl.afterRows.length > 1
+          ? { first: sl.afterRows[1], last: sl.afterRows[sl.afterRows.length - 1] }
+          : null,
+      blocks: report.groups.map((g, gi) => {
+        const b = sl.blocks[gi];
+        const lines = groupLines[gi];
+        const unitRows: Record<number, number> = {};
+        const totalRows: { county: string | null; row: number }[] = [];
+        let cityRow: number | null = null;
+        lines.forEach((l, i) => {
+          if (l.kind === "unit") unitRows[l.u.unit] = b.rows[i];
+          else if (l.kind === "area") totalRows.push({ county: l.a.county, row: b.rows[i] });
+          else cityRow = b.rows[i];
+        });
+        return {
+          group: g.group,
+          captionRow: b.captionRow as number,
+          headerRow: b.headerRow,
+          firstRow: b.firstRow,
+          lastRow: b.rows.length > 0 ? b.rows[b.rows.length - 1] : b.headerRow,
+          unitRows,
+          totalRows,
+          cityRow,
+        };
+      }),
+      sheetLayout: sl,
+    },
   };
 }
 
@@ -381,109 +395,6 @@ export function rateFormula(count: string, target: string, row: number): string 
   return `=IF(AND(ISNUMBER(${t}),${t}>0,ISNUMBER(${c})),${c}/${t},"")`;
 }
 
-function unitRow(u: UnitFigures, row: number): CellWrite[] {
-  const reported = u.status !== "notReported";
-  const rank: CellValue =
-    u.status === "ranked"
-      ? u.rank
-      : u.status === "notReported"
-        ? "未报送"
-        : u.status === "noTarget"
-          ? "目标缺失"
-          : "数据不全";
-  return [
-    rank,
-    u.county,
-    u.township,
-    u.target,
-    u.first,
-    rate(COL.first, row, u.firstRate),
-    u.full,
-    rate(COL.full, row, u.fullRate),
-    u.booster,
-    rate(COL.booster, row, u.boosterRate),
-    reported ? (u.due ?? UNKNOWN) : null,
-    reported ? (u.newFull ?? UNKNOWN) : null,
-    rateOf(COL.dueFull, COL.due, row, u.dueRate),
-    u.rankChange,
-  ];
-}
-
-function areaRow(
-  a: AreaFigures,
-  report: VaccinationReport,
-  first: number,
-  last: number,
-  row: number
-): CellWrite[] {
-  const range = (column: number) => rangeAddress(first, column, last, column);
-  const targets = range(COL.target);
-  const sum = (column: number, value: number | null): CellWrite => ({
-    formula: `=IF(COUNT(${range(column)})=0,"",SUMIF(${targets},">0",${range(column)}))`,
-    value: value ?? "",
-  });
-  const unknown = `COUNTIF(${range(COL.due)},"${UNKNOWN}")+COUNTIF(${range(COL.dueFull)},"${UNKNOWN}")>0`;
-  const place = a.places[report.metric];
-  return [
-    place ? `全市${place.tied ? "并列" : ""}第${place.rank}位` : null,
-    a.county,
-    "合计",
-    { formula: `=SUMIF(${targets},">0")`, value: a.target },
-    sum(COL.first, a.first),
-    rate(COL.first, row, a.firstRate),
-    sum(COL.full, a.full),
-    rate(COL.full, row, a.fullRate),
-    sum(COL.booster, a.booster),
-    rate(COL.booster, row, a.boosterRate),
-    { formula: `=IF(${unknown},"${UNKNOWN}",SUM(${range(COL.due)}))`, value: a.due ?? UNKNOWN },
-    {
-      formula: `=IF(${unknown},"${UNKNOWN}",SUM(${range(COL.dueFull)}))`,
-      value: a.dueFull ?? UNKNOWN,
-    },
-    rateOf(COL.dueFull, COL.due, row, a.dueRate),
-    null,
-  ];
-}
-
-function cityTotalRow(total: AreaFigures, rows: number[], row: number): CellWrite[] {
-  const refs = (column: number) => rows.map((r) => `${columnLetters(column)}${r}`).join(",");
-  const sum = (column: number, value: number | null): CellWrite => ({
-    formula: `=IF(COUNT(${refs(column)})=0,"",SUM(${refs(column)}))`,
-    value: value ?? "",
-  });
-  const known = (column: number, value: number | null): CellWrite => ({
-    formula: `=IF(AND(${rows.map((r) => `ISNUMBER(${columnLetters(column)}${r})`).join(",")}),SUM(${refs(column)}),"${UNKNOWN}")`,
-    value: value ?? UNKNOWN,
-  });
-  return [
-    null,
-    "全市",
-    "合计",
-    { formula: `=SUM(${refs(COL.target)})`, value: total.target },
-    sum(COL.first, total.first),
-    rate(COL.first, row, total.firstRate),
-    sum(COL.full, total.full),
-    rate(COL.full, row, total.fullRate),
-    sum(COL.booster, total.booster),
-    rate(COL.booster, row, total.boosterRate),
-    known(COL.due, total.due),
-    known(COL.dueFull, total.dueFull),
-    rateOf(COL.dueFull, COL.due, row, total.dueRate),
-    null,
-  ];
-}
-
-function rate(countColumn: number, row: number, value: number | null): CellWrite {
-  return rateOf(countColumn, COL.target, row, value);
-}
-
-function rateOf(countColumn: number, baseColumn: number, row: number, value: number | null) {
-  return {
-    formula: rateFormula(columnLetters(countColumn), columnLetters(baseColumn), row),
-    value: value ?? "",
-  };
-}
-
 function blockNotes(
   overTarget: readonly UnitFigures[],
   unknownSeen: boolean,
@@ -502,82 +413,4 @@ function blockNotes(
     );
   }
   return notes;
-}
-
-function chartOps(
-  sheet: string,
-  group: string,
-  areas: readonly AreaFigures[],
-  unitRows: ReadonlyMap<number, number>,
-  headerRow: number,
-  captionRow: number,
-  report: VaccinationReport
-): { values: WriteOp[]; formats: WriteOp[] } {
-  const ranked = areas.flatMap((a) => a.units.filter((u) => u.status === "ranked"));
-  if (ranked.length === 0) return { values: [], formats: [] };
-  const label: Message = METRIC_LABEL[report.metric];
-  const repeated = new Set<string>();
-  const seen = new Set<string>();
-  for (const u of ranked) (seen.has(u.township) ? repeated : seen).add(u.township);
-  const source = columnLetters(RATE_COLUMN[report.metric]);
-  const cells: CellWrite[][] = [
-    ["乡镇", label.zh],
-    ...ranked.map((u): CellWrite[] => [
-      repeated.has(u.township) ? `${u.county ?? ""}${u.township}` : u.township,
-      { formula: `=${source}${unitRows.get(u.unit)}`, value: u.value },
-    ]),
-  ];
-  const lastRow = headerRow + ranked.length;
-  return {
-    values: [
-      block(sheet, captionRow, CHART_DATA_COL, [["图表数据"]]),
-      {
-        kind: "block",
-        sheet,
-        row: headerRow,
-        column: CHART_DATA_COL,
-        cells,
-        numberFormats: { byColumn: [null, PERCENT] },
-      },
-    ],
-    formats: [
-      {
-        kind: "style",
-        sheet,
-        range: rangeAddress(headerRow, CHART_DATA_COL, headerRow, CHART_DATA_COL + 1),
-        bold: true,
-        fill: OUTPUT_HEADER_FILL,
-        fontColor: OUTPUT_HEADER_FONT,
-      },
-      {
-        kind: "chart",
-        sheet,
-        type: "barClustered",
-        dataRange: rangeAddress(headerRow, CHART_DATA_COL, lastRow, CHART_DATA_COL + 1),
-        title: `${group}人群${label.zh}`,
-        anchor: `${columnLetters(CHART_ANCHOR_COL)}${captionRow}`,
-        name: `接种排名图_${group}`,
-      },
-    ],
-  };
-}
-
-function block(sheet: string, row: number, column: number, cells: CellWrite[][]): WriteOp {
-  return { kind: "block", sheet, row, column, cells };
-}
-
-function blank(count: number): null[] {
-  return Array.from({ length: count }, () => null);
-}
-
-/** Sorted runs of consecutive rows, as [first, last] pairs. */
-function runs(rows: readonly number[]): [number, number][] {
-  const sorted = [...rows].sort((a, b) => a - b);
-  const out: [number, number][] = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && r === last[1] + 1) last[1] = r;
-    else out.push([r, r]);
-  }
-  return out;
 }

@@ -82,6 +82,7 @@ export function readProgress(
   const dayFull = numbers("dayFull");
   const dayBooster = numbers("dayBooster");
   const reported = new Uint16Array(capacity);
+  const failed = new Uint8Array(capacity);
 
   const names: string[] = [];
   const ids = new Map<string, number>();
@@ -198,6 +199,7 @@ export function readProgress(
     }
     row[n] = r + 1;
     reported[n] = bits;
+    failed[n] = bits & ~missingBits ? 1 : 0;
     n += 1;
   }
 
@@ -219,6 +221,7 @@ export function readProgress(
       dayFull: dayFull && cut(dayFull),
       dayBooster: dayBooster && cut(dayBooster),
       reported: cut(reported),
+      failed: failed.subarray(0, n),
       names,
     },
     issues,

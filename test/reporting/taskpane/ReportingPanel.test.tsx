@@ -3,7 +3,7 @@ import "../../taskpane/jsdomShims";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { App } from "../../../src/taskpane/App";
 import { ReportingPanel } from "../../../src/taskpane/panels/ReportingPanel";
-import type { SectionPanelProps } from "../../../src/taskpane/sections";
+import type { SectionPanelProps } from "../../../src/taskpane/sectionPanel";
 import { initWorkbook } from "../../../src/workbook/init/initWorkbook";
 import { makeActions, makeCommand, makeResult, makeSuccess } from "../../taskpane/fixtures";
 import { makeLastResult, makeStatusData, makeStatusUnit, REPORT_DAY } from "./panelFixtures";

@@ -1,6 +1,6 @@
 /** Fixture builders for the 日报告 panel tests: each takes overrides. */
 import type { ReportTally } from "../../../src/core/reporting/dailyReportingStatus";
-import type { SectionPanelProps } from "../../../src/taskpane/sections";
+import type { SectionPanelProps } from "../../../src/taskpane/sectionPanel";
 import type {
   ReportStatusData,
   ReportStatusUnit,

@@ -1,4 +1,5 @@
 import { runCommand, type CommandInput } from "../../../src/workbook/command";
+import { fitCell, maskContact, maskNumbers } from "../../../src/workbook/reporting/statusSheet";
 import { pruneUnchanged } from "../../../src/workbook/diff";
 import type { Grid } from "../../../src/workbook/cells";
 import type { WriteBlock, WriteOp } from "../../../src/workbook/plan";
@@ -267,8 +268,8 @@ describe("报送情况 layout", () => {
   it("lists 未报 first, then 迟报, then 时间不明, then the rest, with phones masked", () => {
     const units = blockAt(ops, 4, 1);
     expect(units.cells).toEqual([
-      [1, "青石镇", "乡镇", "平安县", "未报", null, null, 2, "赵军", null],
-      [2, "县交通运输局", "县直部门", "县人民政府", "未报", null, null, 1, "张伟", "138****1111"],
+      [1, "青石镇", "乡镇", "平安县", "未报", null, null, 2, "赵*", null],
+      [2, "县交通运输局", "县直部门", "县人民政府", "未报", null, null, 1, "张*", "138****1111"],
       [
         3,
         "县教育局",
@@ -278,11 +279,11 @@ describe("报送情况 layout", () => {
         at(DAY, 10, 30),
         "迟报",
         0,
-        "李娜",
+        "李*",
         "********1234",
       ],
-      [4, "县人民医院", "医疗机构", "县卫健局", "已报", null, "时间不明", 0, "陈静", "137****2222"],
-      [5, "城关镇", "乡镇", "平安县", "零报告", at(DAY, 8), "按时", 0, "王丽", "139****5678"],
+      [4, "县人民医院", "医疗机构", "县卫健局", "已报", null, "时间不明", 0, "陈*", "137****2222"],
+      [5, "城关镇", "乡镇", "平安县", "零报告", at(DAY, 8), "按时", 0, "王*", "139****5678"],
     ]);
     expect(units.numberFormats).toEqual({
       byColumn: ["0", null, null, null, null, "mm-dd hh:mm", null, "0", null, "@"],
@@ -394,7 +395,7 @@ describe("报送情况 layout", () => {
     ]);
   });
 
-  it("prints landscape, one page wide, repeating the title, summary and header rows", () => {
+  it("prints on A4 landscape, one page wide, repeating the title, summary and header rows, with a dated footer", () => {
     expect(ops.filter((o) => o.kind === "pageSetup")).toEqual([
       {
         kind: "pageSetup",
@@ -402,6 +403,9 @@ describe("报送情况 layout", () => {
         orientation: "Landscape",
         fitToWidth: true,
         printTitleRows: "$1:$3",
+        paperSize: "A4",
+        margins: { top: 50, bottom: 50, left: 72, right: 36, header: 22, footer: 22 },
+        footer: { center: "第{page}页 共{pages}页", right: "截至2022年11月22日" },
       },
     ]);
   });
@@ -451,5 +455,36 @@ describe("reportStatus re-run", () => {
     const written = applyOps(input.snapshot, result.ops);
     expect(written.sheets["填报单位"].values).toEqual(input.snapshot.sheets["填报单位"].values);
     expect(written.sheets["报送记录"].values).toEqual(input.snapshot.sheets["报送记录"].values);
+  });
+});
+
+describe("报送情况 contacts on a leader sheet", () => {
+  it.each([
+    ["张三13812345678", "张*138****5678"],
+    ["王晓红", "王**"],
+    ["李四 0512-66881234", "李* ********1234"],
+    ["320102199001011234", "3201**********1234"],
+  ])("masks the contact %s as %s", (typed, shown) => {
+    expect(maskContact(typed)).toBe(shown);
+  });
+
+  it("masks a phone typed into 上级 and keeps the rest of the text", () => {
+    expect(maskNumbers("县卫健局13812345678")).toBe("县卫健局138****5678");
+    expect(maskNumbers("县卫健局")).toBe("县卫健局");
+  });
+});
+
+describe("报送情况 summary cell", () => {
+  it("keeps a summary within Excel's 32,767 characters a cell, saying the rest is in the task pane", () => {
+    const long = "县交通运输局很长很长的单位名称、".repeat(4_000);
+    const cut = fitCell(long);
+    expect(long.length).toBeGreaterThan(32_767);
+    expect(cut.length).toBe(32_767);
+    expect(cut.endsWith("（未完，全文见任务窗格）")).toBe(true);
+    expect(long.startsWith(cut.slice(0, 32_000))).toBe(true);
+  });
+
+  it("leaves a summary that fits as it is", () => {
+    expect(fitCell("截至1月20日17时，应报单位35个。")).toBe("截至1月20日17时，应报单位35个。");
   });
 });

@@ -7,8 +7,8 @@
  * reports, and 城关镇 reported twice (the earliest counts).
  */
 import type { CellValue } from "../cells";
-import { RECORDS_SPEC, ROSTER_SPEC } from "../reporting/specs";
-import { SAMPLE_REPORT_DATE, SAMPLE_TOWNSHIPS, seededRandom } from "./county";
+import { RECORDS_SPEC, ROSTER_SPEC } from "./specs";
+import { SAMPLE_REPORT_DATE, SAMPLE_TOWNSHIPS, seededRandom } from "../sample/county";
 
 interface SampleUnit {
   name: string;

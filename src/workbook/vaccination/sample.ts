@@ -7,9 +7,9 @@
  * the best three are four townships with 并列; and 石桥乡 is above 100%
  * (102.3%, 超目标).
  */
-import { PROGRESS_SHEET, PROGRESS_TABLE } from "../vaccination/spec";
+import { PROGRESS_SHEET, PROGRESS_TABLE } from "./spec";
 import type { CellValue } from "../cells";
-import { SAMPLE_CITY, SAMPLE_REPORT_DATE, SAMPLE_TOWNSHIPS, seededRandom } from "./county";
+import { SAMPLE_CITY, SAMPLE_REPORT_DATE, SAMPLE_TOWNSHIPS, seededRandom } from "../sample/county";
 
 export const SAMPLE_VACCINATION_DAYS = 60;
 /** The default 第二剂接种间隔天数: full courses follow first doses by this many days. */

@@ -1,6 +1,6 @@
-import { displayValue } from "../../src/taskpane/displayValue";
+import { formattedText } from "../../src/taskpane/formattedText";
 
-describe("displayValue", () => {
+describe("formattedText", () => {
   it.each([
     [0.8, "0%", "80%"],
     [1, "0%", "100%"],
@@ -16,27 +16,27 @@ describe("displayValue", () => {
     [60, null, "60"],
     [0.1 + 0.2, "General", "0.3"],
   ] as const)("shows %p under %p as %p", (value, format, expected) => {
-    expect(displayValue(value, format)).toBe(expected);
+    expect(formattedText(value, format)).toBe(expected);
   });
 
   it("shows a blank cell as an empty string", () => {
-    expect(displayValue(null, "0%")).toBe("");
+    expect(formattedText(null, "0%")).toBe("");
   });
 
   it("shows zero as 0 under General, not as blank", () => {
-    expect(displayValue(0)).toBe("0");
+    expect(formattedText(0)).toBe("0");
   });
 
   it("shows negative zero as 0", () => {
-    expect(displayValue(-0)).toBe("0");
-    expect(displayValue(-0.001, "0.0")).toBe("0.0");
+    expect(formattedText(-0)).toBe("0");
+    expect(formattedText(-0.001, "0.0")).toBe("0.0");
   });
 
   it("shows text as it is, whatever the format", () => {
-    expect(displayValue("并列占位", "0%")).toBe("并列占位");
+    expect(formattedText("并列占位", "0%")).toBe("并列占位");
   });
 
   it("shows booleans as Excel does", () => {
-    expect(displayValue(true)).toBe("TRUE");
+    expect(formattedText(true)).toBe("TRUE");
   });
 });

@@ -11,8 +11,8 @@
 import type { CellValue } from "../cells";
 import { DEFAULT_CATALOGUE } from "../../core/stockpile/catalogue";
 import { roundUpWhole } from "../../core/stockpile/roundUp";
-import { STOCKPILE_TABLE, STOCK_LOG_TABLE } from "../stockpile/specs";
-import { SAMPLE_REPORT_DATE, SAMPLE_TOWNSHIPS, seededRandom } from "./county";
+import { STOCKPILE_TABLE, STOCK_LOG_TABLE } from "./specs";
+import { SAMPLE_REPORT_DATE, SAMPLE_TOWNSHIPS, seededRandom } from "../sample/county";
 
 interface SampleRow {
   unit: string;

@@ -12,8 +12,8 @@
 import { serialFromYmd } from "../../core/dates";
 import { fakeIdNumber } from "../../core/privacy/idNumber";
 import type { CellValue } from "../cells";
-import { BEDS_SHEET, RETURNEES_SHEET } from "../isolation/specs";
-import { SAMPLE_CITY, SAMPLE_REPORT_DATE, SAMPLE_TOWNSHIPS, seededRandom } from "./county";
+import { BEDS_SHEET, RETURNEES_SHEET } from "./specs";
+import { SAMPLE_CITY, SAMPLE_REPORT_DATE, SAMPLE_TOWNSHIPS, seededRandom } from "../sample/county";
 
 /** Townships short of beds in the sample, and the share of the norm they hold. */
 const SHORT: Readonly<Record<string, number>> = { 马场乡: 0.6, 松林乡: 0.8, 龙泉镇: 0.9 };

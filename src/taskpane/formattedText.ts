@@ -10,12 +10,12 @@ import type { CellValue } from "../workbook/cells";
  * Formats a cell value for display.
  *
  * @example
- * displayValue(0.8, "0%")          //=> "80%"
- * displayValue(10 / 24, "hh:mm")   //=> "10:00"
- * displayValue(44581, "yyyy-mm-dd") //=> "2022-01-20"
- * displayValue(null)               //=> ""
+ * formattedText(0.8, "0%")          //=> "80%"
+ * formattedText(10 / 24, "hh:mm")   //=> "10:00"
+ * formattedText(44581, "yyyy-mm-dd") //=> "2022-01-20"
+ * formattedText(null)               //=> ""
  */
-export function displayValue(value: CellValue | undefined, format?: string | null): string {
+export function formattedText(value: CellValue | undefined, format?: string | null): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "string") return value;

@@ -1,21 +1,22 @@
 /**
- * Writing output columns into an input table: each output header is found in
+ * The one output-column appender every capability uses. Writing output columns into an input table: each output header is found in
  * the table's header row (its column reused) or appended after the last used
  * header cell; one block per contiguous run of output columns covers every
  * data row. An output cell that holds something other than the add-in's
  * formula (a typed number, another formula) is reported and kept in
  * 历史记录 before the formula is put back.
  */
-import type { DateSerial } from "../../core/dates";
-import { cellAddress, rangeAddress } from "../a1";
-import { isBlank, type CellValue } from "../cells";
-import type { HeaderMatch } from "../headers";
-import { historyOps, type HistoryEntry } from "../history";
-import type { CellIssue } from "../issues";
-import type { CellWrite, WriteOp } from "../plan";
-import type { ColumnSpec, TableSpec } from "../schema";
-import { cellAt, formulaAt, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
-import { OUTPUT_HEADER_FILL, OUTPUT_HEADER_FONT } from "../styles";
+import type { DateSerial } from "../core/dates";
+import { cellAddress, rangeAddress } from "./a1";
+import { isBlank, type CellValue } from "./cells";
+import type { HeaderMatch } from "./headers";
+import { historyOps, type HistoryEntry } from "./history";
+import type { CellIssue } from "./issues";
+import type { CellWrite, WriteOp } from "./plan";
+import type { ColumnSpec, TableSpec } from "./schema";
+import { cellAt, formulaAt, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
+import { OUTPUT_HEADER_FILL, OUTPUT_HEADER_FONT } from "./styles";
+import type { SummaryRow } from "./parse";
 
 /**
  * Where each output column goes: the column of its header when present,
@@ -32,7 +33,8 @@ export function outputColumns(
   const columns = new Map<string, number>();
   const added: ColumnSpec[] = [];
   const headerLine = sheet.values[header.headerRow - 1] ?? [];
-  let next = lastUsed(headerLine) + 1;
+  // Under a multi-row header the last column may be merged down from an upper row: append after the whole block.
+  let next = Math.max(lastUsedColumn(headerLine), header.lastColumn) + 1;
   for (const col of spec.columns) {
     if (col.role !== "output") continue;
     const found = header.columns.get(col.key);
@@ -63,6 +65,8 @@ export interface OutputPlan {
   /** Command label for 历史记录, e.g. 计算隔离床位. */
   command: string;
   now: DateSerial;
+  /** The clerk's 合计/小计 rows: each gets SUMs of the `sum` output columns over the rows it covers, where its cell is free. */
+  summaries?: readonly SummaryRow[];
 }
 
 /**
@@ -70,10 +74,10 @@ export interface OutputPlan {
  * headers (styled as outputs), then one block per contiguous run of columns.
  *
  * @example
- * planOutputs({ spec, snapshot, sheet, header, columns, added, rows: [3, 4], cells, command: "计算隔离床位", now })
+ * planOutputColumns({ spec, snapshot, sheet, header, columns, added, rows: [3, 4], cells, command: "计算隔离床位", now })
  * //=> { ops: [header block, style, widths, block F3:J4], issues: [] }
  */
-export function planOutputs(plan: OutputPlan): { ops: WriteOp[]; issues: CellIssue[] } {
+export function planOutputColumns(plan: OutputPlan): { ops: WriteOp[]; issues: CellIssue[] } {
   const { spec, sheet, header, columns, rows } = plan;
   const outputs = spec.columns.filter((c) => c.role === "output");
   const issues: CellIssue[] = [];
@@ -145,8 +149,10 @@ export function planOutputs(plan: OutputPlan): { ops: WriteOp[]; issues: CellIss
     );
   }
   if (rows.length === 0) return { ops, issues };
-  const firstRow = rows[0];
-  const lastRow = rows[rows.length - 1];
+  const sums = summaryWrites(plan, outputs, planned);
+  for (const [row, line] of sums) planned.set(row, line);
+  const firstRow = Math.min(rows[0], ...sums.keys());
+  const lastRow = Math.max(rows[rows.length - 1], ...sums.keys());
   for (const run of contiguousRuns(outputs, columns)) {
     const cells: CellWrite[][] = [];
     for (let r = firstRow; r <= lastRow; r++) {
@@ -165,6 +171,60 @@ export function planOutputs(plan: OutputPlan): { ops: WriteOp[]; issues: CellIss
     });
   }
   return { ops, issues };
+}
+
+/**
+ * The cells of each summary row: `=SUM(F5:F7,F9)` over the rows it covers for
+ * a column whose sum means something, its value the sum of theirs; every
+ * other cell as it is. A cell the clerk filled (not a SUM) is left alone.
+ */
+function summaryWrites(
+  plan: OutputPlan,
+  outputs: readonly ColumnSpec[],
+  planned: ReadonlyMap<number, Readonly<Record<string, CellWrite>>>
+): Map<number, Record<string, CellWrite>> {
+  const out = new Map<number, Record<string, CellWrite>>();
+  for (const s of plan.summaries ?? []) {
+    if (s.covers.length === 0 || planned.has(s.row)) continue;
+    const line: Record<string, CellWrite> = {};
+    let any = false;
+    for (const col of outputs) {
+      const column = plan.columns.get(col.key) as number;
+      const current = formulaAt(plan.sheet, s.row, column);
+      const free = current === null || (typeof current === "string" && /^=SUM\(/i.test(current));
+      if (!col.sum || !free) {
+        line[col.key] = keep(plan.sheet, s.row, column);
+        continue;
+      }
+      let value = 0;
+      for (const r of s.covers) {
+        const w = planned.get(r)?.[col.key];
+        const v = typeof w === "object" && w !== null ? w.value : w;
+        if (typeof v === "number") value += v;
+      }
+      line[col.key] = { formula: `=SUM(${sumRanges(s.covers, column)})`, value };
+      any = true;
+    }
+    if (any) out.set(s.row, line);
+  }
+  return out;
+}
+
+/** `F5:F7,F9` for rows 5, 6, 7 and 9 of column F. */
+function sumRanges(rows: readonly number[], column: number): string {
+  const parts: string[] = [];
+  let start = rows[0];
+  for (let i = 1; i <= rows.length; i++) {
+    if (i < rows.length && rows[i] === rows[i - 1] + 1) continue;
+    const end = rows[i - 1];
+    parts.push(
+      start === end
+        ? cellAddress(start, column)
+        : `${cellAddress(start, column)}:${cellAddress(end, column)}`
+    );
+    start = rows[i];
+  }
+  return parts.join(",");
 }
 
 /** Output columns grouped into runs of adjacent sheet columns, left to right. */
@@ -199,8 +259,15 @@ function sameContent(current: CellValue, write: CellWrite): boolean {
   return current === write;
 }
 
-function lastUsed(line: readonly CellValue[]): number {
-  for (let i = line.length - 1; i >= 0; i--) if (!isBlank(line[i])) return i + 1;
+/**
+ * The 1-based column of the last non-blank cell of a row, 0 for none.
+ *
+ * @example
+ * lastUsedColumn(["a", null, "b", ""]) //=> 3
+ */
+export function lastUsedColumn(row: readonly CellValue[] | undefined): number {
+  if (!row) return 0;
+  for (let i = row.length - 1; i >= 0; i--) if (!isBlank(row[i])) return i + 1;
   return 0;
 }
 
