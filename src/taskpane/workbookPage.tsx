@@ -18,6 +18,7 @@ import { ErrorBoundary } from "./ErrorBoundary";
 import { UI, tr } from "./i18n";
 import { WorkbookView, type WorkbookViewSource } from "./WorkbookView";
 import type { WorkbookHost } from "../workbook/host";
+import { HISTORY_SHEET } from "../workbook/history";
 
 /** A cell typed on the page: sheet, A1 address and the value as stored. */
 export interface CellEdit {
@@ -64,6 +65,10 @@ const T = {
   computing: { zh: "正在生成计算结果…", en: "Computing the result file…" },
   cell: { zh: "单元格", en: "Cell" },
   value: { zh: "值（回车写入）", en: "Value (Enter writes it)" },
+  notInput: {
+    zh: "此表由命令生成，不在此编辑；请修改输入表后重新运行命令",
+    en: "Commands make this sheet; edit the input sheets instead and run the command again",
+  },
   editHint: {
     zh: "点击表中单元格，在下方输入新值并按回车；再次运行命令即按新值计算。",
     en: "Click a cell, type its new value below and press Enter; the next command uses it.",
@@ -129,6 +134,9 @@ export function WorkbookPage({ lang, clock, loadReader }: WorkbookPageProps) {
   const [target, setTarget] = useState<{ sheet: string; cell: string }>();
   const [text, setText] = useState("");
   const listeners = useRef(new Set<() => void>());
+  // Sheets a command has made (cleared and rewritten): the rest are the clerk's input sheets.
+  const made = useRef(new Set<string>([HISTORY_SHEET]));
+  const editable = (sheet: string) => !made.current.has(sheet);
   const changed = () => listeners.current.forEach((l) => l());
   const reader = useRef<BookReader>();
   const fileModule = async () => (reader.current ??= await loadReader());
@@ -140,6 +148,7 @@ export function WorkbookPage({ lang, clock, loadReader }: WorkbookPageProps) {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const { openBook } = await fileModule();
       const book = await openBook(bytes, file.name);
+      made.current = new Set([HISTORY_SHEET]);
       setLoaded({ book, bytes, name: file.name, edits: [] });
       setTarget(undefined);
     } catch (e) {
@@ -176,6 +185,8 @@ export function WorkbookPage({ lang, clock, loadReader }: WorkbookPageProps) {
       ...base,
       async run(id, options, onProgress) {
         const outcome = await base.run(id, options, onProgress);
+        if (outcome.ok)
+          for (const op of outcome.result.ops) if (op.kind === "clearSheet") made.current.add(op.sheet);
         changed();
         return outcome;
       },
@@ -186,7 +197,7 @@ export function WorkbookPage({ lang, clock, loadReader }: WorkbookPageProps) {
   }, [loaded, lang, clock]);
 
   const write = async () => {
-    if (!loaded || !target) return;
+    if (!loaded || !target || !editable(target.sheet)) return;
     const { applyEdit, typedValue } = await fileModule();
     const edit: CellEdit = { ...target, value: typedValue(text) };
     applyEdit(loaded.book.workbook, edit);
@@ -284,13 +295,16 @@ export function WorkbookPage({ lang, clock, loadReader }: WorkbookPageProps) {
                 aria-label={tr(lang, T.value)}
                 placeholder={tr(lang, T.value)}
                 data-testid="edit-value"
-                disabled={!target}
+                disabled={!target || !editable(target.sheet)}
                 value={text}
                 onChange={(_, d) => setText(d.value)}
                 onKeyDown={(e) => {
                   if (e.key === "Enter") void write();
                 }}
               />
+              {target && !editable(target.sheet) ? (
+                <Caption1 data-testid="edit-refused">{tr(lang, T.notInput)}</Caption1>
+              ) : null}
             </div>
             <div
               style={{ display: "contents" }}

@@ -109,6 +109,16 @@ describe("workbook.html (工作簿计算页)", () => {
     const summary = await runCommand(page, "计算物资储备");
     expect(summary).not.toBe("");
 
+    // A sheet the commands make (计算物资储备 makes 物资汇总) is not for typing into.
+    const made = "物资汇总";
+    await page.getByRole("tab", { name: made, exact: true }).click();
+    await page
+      .locator(`[data-testid="sheet-table"][data-sheet="${made}"] td[data-cell]`)
+      .first()
+      .click();
+    await page.getByTestId("edit-refused").waitFor();
+    expect(await page.getByTestId("edit-value").isDisabled()).toBe(true);
+
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "下载计算结果" }).click(),
