@@ -7,21 +7,51 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const DEV_SERVER_PORT = 3000;
 
+/**
+ * Where taskpane.html loads office.js from: Microsoft's CDN, unless the build
+ * is given another (`npm run build -- --env officeJs=<url>`, or OFFICE_JS_URL).
+ * Tenants of Office 365 operated by 21Vianet (China) use OFFICE_JS_21VIANET;
+ * an intranet may serve its own copy (a path on this server). README:
+ * “office.js 的来源 / Where office.js comes from”.
+ */
+const OFFICE_JS_DEFAULT = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_21VIANET =
+  "https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js";
+
+/** The office.js URL and the origin the page's Content-Security-Policy must allow ("" for our own server). */
+function officeJsSource(env = {}) {
+  const url = env.officeJs ?? process.env.OFFICE_JS_URL ?? OFFICE_JS_DEFAULT;
+  if (/^https:\/\//.test(url)) return { url, origin: new URL(url).origin };
+  if (/^[\w./-]+\.js$/.test(url) && !url.startsWith("//")) return { url, origin: "" };
+  throw new Error(
+    `officeJs must be an https:// URL or a path on this server ending in .js: ${url}`
+  );
+}
+
 /** The pages the add-in serves; manifest.xml points at taskpane.html and commands.html. */
 const PAGES = [
-  { filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunk: "taskpane" },
+  // The template places its scripts itself: the office.js watcher, office.js, then the pane.
+  {
+    filename: "taskpane.html",
+    template: "./src/taskpane/taskpane.html",
+    chunk: "taskpane",
+    officeJs: true,
+  },
   { filename: "preview.html", template: "./src/taskpane/preview.html", chunk: "preview" },
   { filename: "commands.html", template: "./src/commands/commands.html", chunk: "commands" },
 ];
 
-module.exports = (_env, argv = {}) => {
+module.exports = (env = {}, argv = {}) => {
   const production = (argv.mode ?? "production") === "production";
+  if (env.wps) return wpsConfig(production);
+  const officeJs = officeJsSource(env);
   return {
     mode: production ? "production" : "development",
     // No eval-based source maps: the pages' Content-Security-Policy forbids eval.
     devtool: production ? "source-map" : "cheap-module-source-map",
     entry: {
       taskpane: "./src/taskpane/taskpane.tsx",
+      officeWatch: "./src/taskpane/officeWatch.ts",
       preview: "./src/taskpane/preview.tsx",
       commands: "./src/commands/commands.ts",
     },
@@ -100,7 +130,8 @@ module.exports = (_env, argv = {}) => {
           new HtmlWebpackPlugin({
             filename: page.filename,
             template: page.template,
-            chunks: [page.chunk],
+            chunks: page.officeJs ? ["officeWatch", page.chunk] : [page.chunk],
+            ...(page.officeJs ? { inject: false, officeJs } : {}),
           })
       ),
       new CopyWebpackPlugin({
@@ -122,5 +153,113 @@ module.exports = (_env, argv = {}) => {
   };
 };
 
+/**
+ * The WPS 表格 add-in, into dist/wps/ (`webpack --env wps`; `npm run build`
+ * runs it after the Office build): ribbon.xml, the entry page and main.js
+ * (the ribbon's callbacks), the task pane on the WPS host, the publish page
+ * for online installs and the offline deployment files. Everything is served
+ * from the add-in's own folder. WPS embeds an older Chromium, so both our
+ * code and the packages are lowered to ES2017 (Chromium 69: see README,
+ * 在 WPS 中使用); the library functions it lacks are polyfilled in
+ * src/hosts/wps/pane/polyfills.ts.
+ */
+const WPS_TARGET = "ES2017";
+
+function wpsConfig(production) {
+  const lowered = (allowJs) => ({
+    loader: "ts-loader",
+    options: {
+      transpileOnly: true,
+      configFile: "tsconfig.json",
+      compilerOptions: {
+        target: WPS_TARGET,
+        ...(allowJs ? { allowJs: true, sourceMap: false } : {}),
+      },
+    },
+  });
+  return {
+    name: "wps",
+    mode: production ? "production" : "development",
+    devtool: production ? "source-map" : "cheap-module-source-map",
+    target: ["web", WPS_TARGET.toLowerCase()],
+    entry: {
+      taskpane: "./src/taskpane/wps.tsx",
+      main: "./src/hosts/wps/addin/main.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist", "wps"),
+      // index.html names main.js as WPS add-ins do; the pane's bundles carry their content hash.
+      filename: (data) =>
+        data.chunk?.name === "main" || !production ? "[name].js" : "[name].[contenthash:8].js",
+      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
+      publicPath: "",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: lowered(false) },
+        // Packages ship newer syntax (?., ??, class fields) than Chromium 69 parses.
+        {
+          test: /\.m?js$/,
+          include: /node_modules/,
+          resolve: { fullySpecified: false },
+          use: lowered(true),
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        chunks: (chunk) => chunk.name !== "main",
+        cacheGroups: {
+          react: {
+            test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+            name: "react",
+            priority: 20,
+          },
+          fluent: {
+            test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc)[\\/]/,
+            name: "fluent",
+            priority: 10,
+          },
+          vendors: { test: /[\\/]node_modules[\\/]/, name: "vendors", priority: 0 },
+          // As in the Office build: exceljs only ever in an async chunk, never named after it.
+          exceljs: {
+            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
+            name: "xlsx-lib",
+            chunks: "async",
+            priority: 30,
+          },
+        },
+      },
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/hosts/wps/addin/index.html",
+        chunks: ["main"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/hosts/wps/addin/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "src/hosts/wps/addin/ribbon.xml", to: "ribbon.xml" },
+          { from: "src/hosts/wps/addin/manifest.xml", to: "manifest.xml" },
+          { from: "src/hosts/wps/addin/publish.html", to: "publish.html" },
+          { from: "src/hosts/wps/addin/publish.js", to: "publish.js" },
+          { from: "src/hosts/wps/addin/deploy/*", to: "deploy/[name][ext]" },
+          { from: "assets/icon-*.png", to: "images/[name][ext]" },
+        ],
+      }),
+    ],
+  };
+}
+
 module.exports.PAGES = PAGES;
 module.exports.DEV_SERVER_PORT = DEV_SERVER_PORT;
+module.exports.officeJsSource = officeJsSource;
+module.exports.OFFICE_JS_21VIANET = OFFICE_JS_21VIANET;

@@ -184,6 +184,39 @@ describe("a command on the WPS host", () => {
   });
 });
 
+describe("what a build lacks", () => {
+  it("a chart the build refuses is left out, said in the report, and the rest is written", async () => {
+    const { et, host } = sampleWpsBook();
+    await runOk(host, initWorkbook);
+    et.refused.add("Chart.SetSourceData");
+    const outcome = await runOk(host, computeStockpile);
+    expect(outcome.report.skipped?.map((m) => m.zh)).toEqual([
+      expect.stringMatching(/^图表“.+”（.+）未能生成：/),
+    ]);
+    expect(outcome.report.cells).toBeGreaterThan(0);
+  });
+
+  it("without an undo transaction the write goes on, and the report says Undo takes several steps", async () => {
+    const { et, host } = sampleWpsBook({ undoTransactions: false });
+    const outcome = await runOk(host, initWorkbook);
+    expect(outcome.report.skipped?.map((m) => m.en)).toEqual([
+      expect.stringContaining("no undo transaction"),
+    ]);
+    expect(et.sheetNames()).toContain("参数");
+  });
+
+  it("a protected sheet is never taken for a refused chart", async () => {
+    const { et, host } = sampleWpsBook();
+    await runOk(host, initWorkbook);
+    const first = await runOk(host, computeStockpile);
+    const chart = first.result.ops.find((o) => o.kind === "chart")!;
+    et.protectSheet(chart.sheet);
+    await expect(host.transaction((io) => io.write([chart]))).rejects.toMatchObject({
+      kind: "protectedSheet",
+    });
+  });
+});
+
 describe("select", () => {
   it("shows the sheet and selects the cell", async () => {
     const { et, host } = sampleWpsBook();

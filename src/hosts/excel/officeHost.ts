@@ -10,6 +10,10 @@
  * and out and nothing more; Excel proxies never leave this file. Office
  * errors are translated here, once, into HostError (see errors.ts).
  *
+ * The manifest asks ExcelApi 1.8; members of 1.9 (Range.autoFill, the page
+ * layout) are used only after `requirements.isSetSupported`, with a fallback
+ * (test/hosts/requirementSets.test.ts proves every such use is checked).
+ *
  * Enum values are written as their string literals ("ContainsText",
  * "Columns"…), which Office.js accepts, so this code runs unchanged on the
  * in-memory Excel where no `Excel` global exists.

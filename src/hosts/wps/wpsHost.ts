@@ -47,8 +47,6 @@ export interface WpsHostOptions {
 export interface WpsHost extends WorkbookHost {
   readonly kind: "wps";
   select(sheet: string, cell: string): Promise<void>;
-  /** What the last write could not carry out in WPS, one message per item, for the status line. */
-  notes(): Message[];
 }
 
 /**
@@ -59,17 +57,9 @@ export interface WpsHost extends WorkbookHost {
  * await executeCommand(host, initWorkbook, { today: 44581, now: 44581.5, lang: "zh" });
  */
 export function createWpsHost(app: Et.Application, options: WpsHostOptions = {}): WpsHost {
-  let notes: Message[] = [];
   return {
     kind: "wps",
-    async transaction<T>(work: (io: HostIO) => Promise<T>): Promise<T> {
-      const io = new EtIO(app, options);
-      try {
-        return await work(io);
-      } finally {
-        notes = io.notes;
-      }
-    },
+    transaction: <T>(work: (io: HostIO) => Promise<T>): Promise<T> => work(new EtIO(app, options)),
     async select(sheet: string, cell: string): Promise<void> {
       try {
         const ws = sheetItem(read(read(app, "ActiveWorkbook"), "Worksheets"), sheet);
@@ -79,7 +69,6 @@ export function createWpsHost(app: Et.Application, options: WpsHostOptions = {})
         throw translateEtError(error, 0);
       }
     },
-    notes: () => [...notes],
   };
 }
 
@@ -90,7 +79,8 @@ interface KnownSheet {
 }
 
 class EtIO implements HostIO {
-  readonly notes: Message[] = [];
+  /** What this write left out, for the status line (WriteReport.skipped). */
+  private readonly skipped: Message[] = [];
   private sheets = new Map<string, KnownSheet>();
   private order: string[] = [];
   private names = new Map<string, string>();
@@ -137,6 +127,7 @@ class EtIO implements HostIO {
         }
         return cells;
       });
+      if (this.skipped.length > 0) report.skipped = [...this.skipped];
       return report;
     } catch (error) {
       throw translateEtError(error, done);
@@ -204,7 +195,8 @@ class EtIO implements HostIO {
     const screen = read(this.app, "ScreenUpdating");
     const calculation = read(this.app, "Calculation");
     const undo = undoTransactions(this.app);
-    undo?.UndoTransBegin(book);
+    if (undo) undo.UndoTransBegin(book);
+    else this.skipped.push(NO_UNDO_GROUP);
     let active: Et.Worksheet | undefined;
     this.rememberActive = () => (active ??= read(this.app, "ActiveSheet"));
     try {
@@ -261,10 +253,10 @@ class EtIO implements HostIO {
         this.conditionalFormat(op);
         return 0;
       case "chart":
-        this.chart(op);
+        this.optional(op, () => this.chart(op));
         return 0;
       case "pageSetup":
-        this.pageSetup(op);
+        this.optional(op, () => this.pageSetup(op));
         return 0;
       case "validation":
         this.validation(op);
@@ -274,6 +266,32 @@ class EtIO implements HostIO {
         return 0;
       default:
         return assertNever(op);
+    }
+  }
+
+  /**
+   * Charts and print set-up are not the figures: where this ET build refuses
+   * them (an error that is not a protected or missing sheet, nor a busy ET),
+   * the op is left out and the status line says so, and the write goes on.
+   */
+  private optional(op: Chart | PageSetup, work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      const translated = translateEtError(error, 0);
+      if (translated.kind !== "unknown") throw error;
+      const detail = translated.userMessage;
+      this.skipped.push(
+        op.kind === "chart"
+          ? {
+              zh: `图表“${op.title}”（${op.sheet}）未能生成：${detail.zh}`,
+              en: `Chart "${op.title}" (${op.sheet}) was not made: ${detail.en}`,
+            }
+          : {
+              zh: `“${op.sheet}”的打印设置未能应用：${detail.zh}`,
+              en: `The print set-up of ${op.sheet} was not applied: ${detail.en}`,
+            }
+      );
     }
   }
 
@@ -645,6 +663,10 @@ const NO_WORKBOOK: Message = {
   en: "No workbook is open. Open or create a workbook, then try again",
 };
 const UNDO_LABEL = "防疫台账助手";
+const NO_UNDO_GROUP: Message = {
+  zh: "此版本 WPS 不提供撤销事务：本次写入在“撤销”中分为多步",
+  en: "This WPS build has no undo transaction: this write is several steps in Undo",
+};
 
 // ET's enums are declared ambient in et-jsapi-declare (no runtime object): their values, typed.
 const CALCULATION_MANUAL: Et.XlCalculation = -4135;

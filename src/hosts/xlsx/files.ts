@@ -118,10 +118,16 @@ export function checkZipSizes(
  * Writes a workbook to a file, through a temporary file in the same folder so
  * a failed write never leaves half a workbook (important with `--in-place`).
  */
-export async function saveXlsx(workbook: ExcelJS.Workbook, file: string): Promise<void> {
+export async function saveXlsx(
+  workbook: ExcelJS.Workbook,
+  file: string,
+  /** Runs on the written temporary file before it replaces `file`. */
+  finish?: (temp: string) => Promise<void>
+): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     await workbook.xlsx.writeFile(temp);
+    await finish?.(temp);
     await fs.rename(temp, file);
   } catch (e) {
     await fs.rm(temp, { force: true });

@@ -140,7 +140,14 @@ function buildIsolationPlan(
     columns,
     added,
     rows: table.parsed.rows.map((r) => r.row),
-    cells: (row) => bedCells(columns, header.columns, byRow.get(row) as BedResult, row),
+    cells: (row) =>
+      bedCells(
+        columns,
+        header.columns,
+        byRow.get(row) as BedResult,
+        row,
+        header.units.get("population")?.factor
+      ),
     command: COMPUTE_ISOLATION_LABEL.zh,
     now: input.now,
   });
@@ -179,14 +186,17 @@ function bedCells(
   outputs: ReadonlyMap<string, number>,
   inputs: ReadonlyMap<string, number>,
   result: BedResult,
-  row: number
+  row: number,
+  populationFactor = 1
 ): Record<string, CellWrite> {
   const at = (map: ReadonlyMap<string, number>, k: string) => {
     const column = map.get(k);
     return column === undefined ? undefined : cellAddress(row, column);
   };
+  // A header in 万人 (常住人口（万人）): the formulas convert, as the engine does.
+  const population = at(inputs, "population") as string;
   const f = bedFormulas({
-    population: at(inputs, "population") as string,
+    population: populationFactor === 1 ? population : `(${population}*${populationFactor})`,
     existingBeds: at(inputs, "existingBeds") as string,
     backupBeds: at(inputs, "backupBeds"),
     required: at(outputs, "required") as string,

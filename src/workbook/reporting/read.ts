@@ -39,7 +39,10 @@ export interface ReadSheet<T> {
 export function readRoster(snapshot: WorkbookSnapshot): ReadSheet<ReportingUnit> {
   const sheet = tableSheet(snapshot, ROSTER_SPEC);
   if (!sheet) return { items: [], issues: [], columns: new Map() };
-  const parsed = parseTable(ROSTER_SPEC, sheet.values, { sheet: sheet.name });
+  const parsed = parseTable(ROSTER_SPEC, sheet.values, {
+    sheet: sheet.name,
+    formulas: sheet.formulas,
+  });
   const items: ReportingUnit[] = [];
   for (const { row, values } of parsed.rows) {
     const name = (values.unit as string | undefined) ?? null;
@@ -73,7 +76,10 @@ export function readRecords(snapshot: WorkbookSnapshot): ReadSheet<ReportRecord>
   const sheet = tableSheet(snapshot, RECORDS_SPEC);
   if (!sheet) return { items: [], issues: [], columns: new Map() };
   // 报送时间 is read here rather than by parseTable, because a time of day alone needs the row's 日期.
-  const parsed = parseTable(TIME_AS_TEXT, sheet.values, { sheet: sheet.name });
+  const parsed = parseTable(TIME_AS_TEXT, sheet.values, {
+    sheet: sheet.name,
+    formulas: sheet.formulas,
+  });
   const columns = columnsOf(parsed);
   const timeColumn = columns.get("time");
   const extraColumns = parsed.header?.extra ?? [];

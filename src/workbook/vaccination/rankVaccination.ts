@@ -98,7 +98,7 @@ export function planRankVaccination(
     return stop(issues);
   }
 
-  const read = readProgress(sheet.values, sheet.name);
+  const read = readProgress(sheet.values, sheet.name, sheet.formulas);
   pushAll(issues, read.issues);
   const columns = read.header?.columns ?? new Map<string, number>();
   const indexed = indexProgress(read.columns);

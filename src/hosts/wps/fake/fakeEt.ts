@@ -40,6 +40,8 @@ export type Fake<T, K extends keyof T> = {
 export interface FakeEtOptions {
   /** "method": property reads are zero-argument methods, as in some WPS builds. */
   build?: "property" | "method";
+  /** false: a build whose DebugTools has no undo transaction. */
+  undoTransactions?: boolean;
 }
 
 export interface FakeEtStats {
@@ -75,9 +77,13 @@ export class FakeEt {
   readonly undoGroups: string[] = [];
   undoOpen = false;
   readonly build: "property" | "method";
+  readonly undoTransactions: boolean;
+  /** Members this build refuses (ET throws a generic error), e.g. `Chart.SetSourceData`. */
+  readonly refused = new Set<string>();
 
   constructor(sheets: readonly InitialSheet[] = [], options: FakeEtOptions = {}) {
     this.build = options.build ?? "property";
+    this.undoTransactions = options.undoTransactions ?? true;
     for (const { name, values, columnFormats } of sheets) {
       const sheet = new SheetData(name);
       values.forEach((line, r) => {
@@ -181,6 +187,7 @@ export class FakeEt {
     if (this.editing && member !== "Application.Ready") throw busyError();
     this.stats.calls += 1;
     this.stats.members.set(member, (this.stats.members.get(member) ?? 0) + 1);
+    if (this.refused.has(member)) throw etError("不支持此操作 Not supported", 0x80004001);
   }
 
   /** A property's value as this build gives it: the value, or a method returning it. */
@@ -280,7 +287,7 @@ class FakeApplication implements Fake<
 
   get DebugTools() {
     this.et.touch("Application.DebugTools");
-    return this.et.prop(this.tools);
+    return this.et.prop(this.et.undoTransactions ? this.tools : undefined);
   }
 }
 
