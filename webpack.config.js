@@ -7,9 +7,36 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const DEV_SERVER_PORT = 3000;
 
+/**
+ * Where taskpane.html loads office.js from: Microsoft's CDN, unless the build
+ * is given another (`npm run build -- --env officeJs=<url>`, or OFFICE_JS_URL).
+ * Tenants of Office 365 operated by 21Vianet (China) use OFFICE_JS_21VIANET;
+ * an intranet may serve its own copy (a path on this server). README:
+ * “office.js 的来源 / Where office.js comes from”.
+ */
+const OFFICE_JS_DEFAULT = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_21VIANET =
+  "https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js";
+
+/** The office.js URL and the origin the page's Content-Security-Policy must allow ("" for our own server). */
+function officeJsSource(env = {}) {
+  const url = env.officeJs ?? process.env.OFFICE_JS_URL ?? OFFICE_JS_DEFAULT;
+  if (/^https:\/\//.test(url)) return { url, origin: new URL(url).origin };
+  if (/^[\w./-]+\.js$/.test(url) && !url.startsWith("//")) return { url, origin: "" };
+  throw new Error(
+    `officeJs must be an https:// URL or a path on this server ending in .js: ${url}`
+  );
+}
+
 /** The pages the add-in serves; manifest.xml points at taskpane.html and commands.html. */
 const PAGES = [
-  { filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunk: "taskpane" },
+  // The template places its scripts itself: the office.js watcher, office.js, then the pane.
+  {
+    filename: "taskpane.html",
+    template: "./src/taskpane/taskpane.html",
+    chunk: "taskpane",
+    officeJs: true,
+  },
   { filename: "preview.html", template: "./src/taskpane/preview.html", chunk: "preview" },
   { filename: "commands.html", template: "./src/commands/commands.html", chunk: "commands" },
 ];
@@ -17,12 +44,14 @@ const PAGES = [
 module.exports = (env = {}, argv = {}) => {
   const production = (argv.mode ?? "production") === "production";
   if (env.wps) return wpsConfig(production);
+  const officeJs = officeJsSource(env);
   return {
     mode: production ? "production" : "development",
     // No eval-based source maps: the pages' Content-Security-Policy forbids eval.
     devtool: production ? "source-map" : "cheap-module-source-map",
     entry: {
       taskpane: "./src/taskpane/taskpane.tsx",
+      officeWatch: "./src/taskpane/officeWatch.ts",
       preview: "./src/taskpane/preview.tsx",
       commands: "./src/commands/commands.ts",
     },
@@ -101,7 +130,8 @@ module.exports = (env = {}, argv = {}) => {
           new HtmlWebpackPlugin({
             filename: page.filename,
             template: page.template,
-            chunks: [page.chunk],
+            chunks: page.officeJs ? ["officeWatch", page.chunk] : [page.chunk],
+            ...(page.officeJs ? { inject: false, officeJs } : {}),
           })
       ),
       new CopyWebpackPlugin({
@@ -231,3 +261,5 @@ function wpsConfig(production) {
 
 module.exports.PAGES = PAGES;
 module.exports.DEV_SERVER_PORT = DEV_SERVER_PORT;
+module.exports.officeJsSource = officeJsSource;
+module.exports.OFFICE_JS_21VIANET = OFFICE_JS_21VIANET;

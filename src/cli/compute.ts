@@ -15,7 +15,14 @@ import { COMMANDS } from "../workbook/commands";
 import type { CliEnv } from "./env";
 import { CliFailure, EXIT_CLEAN, EXIT_ISSUES, EXIT_UNUSABLE, asFailure } from "./failure";
 import { createProgress } from "./progress";
-import { allIssues, issueLine, jsonCommand, runLines, type JsonReport } from "./report";
+import {
+  allIssues,
+  issueLine,
+  jsonCommand,
+  optionErrors,
+  runLines,
+  type JsonReport,
+} from "./report";
 import { notRewritten, runCommands, wroteNothing, type CommandRun } from "./run";
 import { SETUP_COMMAND_ID, selectCommands } from "./selection";
 import { t } from "./texts";
@@ -84,7 +91,10 @@ export async function computeCommand(args: ComputeArgs, env: CliEnv): Promise<nu
     report.commands = outcome.runs.map(jsonCommand);
     report.notes = [...book.unkept, ...book.host.notes()];
     if (!save) report.notes.push(notRewritten(path.basename(output)));
-    const code = allIssues(outcome.runs).length > 0 ? EXIT_ISSUES : EXIT_CLEAN;
+    const code =
+      allIssues(outcome.runs).length + optionErrors(outcome.runs).length > 0
+        ? EXIT_ISSUES
+        : EXIT_CLEAN;
     report.exitCode = code;
     if (args.json) env.stdout(`${JSON.stringify(report, null, 2)}\n`);
     else

@@ -5,7 +5,7 @@
  * (docs/json-output.md).
  */
 import type { Message } from "../core/issue";
-import type { Lang } from "../workbook/command";
+import type { Lang, OptionIssue } from "../workbook/command";
 import { formatIssue, type CellIssue } from "../workbook/issues";
 import type { CommandRun } from "./run";
 
@@ -23,6 +23,7 @@ export function runLines(run: CommandRun, lang: Lang): string[] {
   const label = `【${run.command.label[lang]}】`;
   if (!run.result) return [`${label}${run.skipped?.[lang] ?? ""}`];
   const lines = [`${label}${run.result.summary[lang]}`];
+  for (const issue of run.result.optionIssues ?? []) lines.push(optionLine(issue, lang));
   const data = run.result.data;
   if (data && typeof data === "object") {
     for (const field of PRINTED_DATA_FIELDS) {
@@ -45,9 +46,38 @@ export function issueLine(file: string, issue: CellIssue, lang: Lang): string {
   return `${file} ${formatIssue(issue, lang)}`;
 }
 
-/** Every issue of the runs, in command order. */
+/**
+ * Every issue of the runs, in command order, each once: several commands
+ * read the same 参数 cell, and its issue is one thing for the clerk to fix.
+ */
 export function allIssues(runs: readonly CommandRun[]): CellIssue[] {
-  return runs.flatMap((r) => r.result?.issues ?? []);
+  const seen = new Set<string>();
+  return runs
+    .flatMap((r) => r.result?.issues ?? [])
+    .filter((issue) => {
+      const key = JSON.stringify([issue.code, issue.sheet, issue.cell, issue.message.zh]);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/** Problems with the options given (a report date that is not a date…) that count as input issues. */
+export function optionErrors(runs: readonly CommandRun[]): OptionIssue[] {
+  return runs.flatMap((r) => (r.result?.optionIssues ?? []).filter((i) => i.severity === "error"));
+}
+
+/**
+ * One line for a problem with an option, under the command's summary.
+ *
+ * @example
+ * optionLine({ option: "reportDate", message: { zh: "报告日期“明天”不是有效日期…" }, … }, "zh")
+ * //=> "  选项 reportDate：报告日期“明天”不是有效日期…"
+ */
+export function optionLine(issue: OptionIssue, lang: Lang): string {
+  return lang === "zh"
+    ? `  选项 ${issue.option}：${issue.message.zh}`
+    : `  option ${issue.option}: ${issue.message.en}`;
 }
 
 export interface JsonReport {
@@ -69,6 +99,8 @@ export interface JsonCommand {
   summary: Message | null;
   skipped: Message | null;
   issues: CellIssue[];
+  /** Problems with the options given, not with cells. */
+  optionIssues: OptionIssue[];
   data: unknown;
 }
 
@@ -81,6 +113,7 @@ export function jsonCommand(run: CommandRun): JsonCommand {
     summary: run.result?.summary ?? null,
     skipped: run.skipped ?? null,
     issues: run.result?.issues ?? [],
+    optionIssues: run.result?.optionIssues ?? [],
     data: run.result?.data ?? null,
   };
 }

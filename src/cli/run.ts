@@ -6,7 +6,13 @@
  */
 import type { DateSerial } from "../core/dates";
 import type { Message } from "../core/issue";
-import type { Command, CommandResult, Lang } from "../workbook/command";
+import {
+  parsedOptions,
+  unmetNeeds,
+  type Command,
+  type CommandResult,
+  type Lang,
+} from "../workbook/command";
 import { executeCommand } from "../workbook/execute";
 import type { HostErrorKind, WorkbookHost } from "../workbook/host";
 import { HISTORY_SHEET } from "../workbook/history";
@@ -50,16 +56,30 @@ export async function runCommands(
   commands: readonly Command[],
   context: RunContext
 ): Promise<RunOutcome> {
-  const present = await host.transaction(async (io) => (await io.read([])).sheetNames);
-  const has = (sheet: string) => present.some((s) => s.toLowerCase() === sheet.toLowerCase());
+  const sheetNames = () => host.transaction(async (io) => (await io.read([])).sheetNames);
+  const present = await sheetNames();
+  const has = (list: readonly string[], sheet: string) =>
+    list.some((s) => s.toLowerCase() === sheet.toLowerCase());
   const runs: CommandRun[] = [];
   for (const command of commands) {
+    const missing = unmetNeeds(command, context.options);
+    if (missing.length > 0) {
+      runs.push({ command, skipped: needsNote(command, missing) });
+      continue;
+    }
     const input = inputSheet(command, context.options);
-    if (command.id !== SETUP_COMMAND_ID && input !== undefined && !has(input)) {
-      const message: Message = {
-        zh: `文件中没有“${input}”工作表，未运行“${command.label.zh}”`,
-        en: `The file has no ${input} sheet; ${command.label.en} was not run`,
-      };
+    if (command.id !== SETUP_COMMAND_ID && input !== undefined && !has(present, input)) {
+      // 初始化工作簿 may have just made the sheet, empty: say so rather than contradict it.
+      const made = runs.length > 0 && has(await sheetNames(), input);
+      const message: Message = made
+        ? {
+            zh: `文件中原本没有“${input}”工作表（“初始化工作簿”已新建空表，请填写后再计算），未运行“${command.label.zh}”`,
+            en: `The file had no ${input} sheet (初始化工作簿 has created an empty one: fill it in, then compute), so ${command.label.en} was not run`,
+          }
+        : {
+            zh: `文件中没有“${input}”工作表，未运行“${command.label.zh}”`,
+            en: `The file has no ${input} sheet; ${command.label.en} was not run`,
+          };
       if (context.required.has(command.id)) return { ok: false, kind: "missingSheet", message };
       runs.push({ command, skipped: message });
       continue;
@@ -80,12 +100,22 @@ export async function runCommands(
   return { ok: true, runs };
 }
 
+/** Why a command that needs a choice or files the runner was not given was skipped. */
+function needsNote(command: Command, missing: readonly { label: Message }[]): Message {
+  return {
+    zh: `未运行“${command.label.zh}”：${missing.map((n) => n.label.zh).join("；")}（命令行不提供此项选择）`,
+    en: `${command.label.en} was not run: ${missing.map((n) => n.label.en).join("; ")} (the command line does not offer this choice)`,
+  };
+}
+
 /** The sheet a command computes from: the first one it reads, other than 参数 and 历史记录. */
 export function inputSheet(
   command: Command,
   options?: Readonly<Record<string, unknown>>
 ): string | undefined {
-  return command.reads(options).find((s) => s !== PARAMS_SHEET && s !== HISTORY_SHEET);
+  return command
+    .reads(parsedOptions(command, options))
+    .find((s) => s !== PARAMS_SHEET && s !== HISTORY_SHEET);
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { Message } from "../core/issue";
 import type { Command } from "../workbook/command";
+import { COMMANDS } from "../workbook/commands";
 
 /** The short words of `--only` and the commands each one means. */
 export const CAPABILITY_WORDS: Readonly<Record<string, readonly string[]>> = {
@@ -16,15 +17,24 @@ export const CAPABILITY_WORDS: Readonly<Record<string, readonly string[]>> = {
 /** The command that only sets up the workbook; `compute` always runs it first. */
 export const SETUP_COMMAND_ID = "initWorkbook";
 
-/** Commands that need files a person picks (导入填报): run by `merge`, never by `compute` or `demo`. */
-export const NEEDS_FILES: ReadonlySet<string> = new Set(["importReturns"]);
+/** True when the command needs files a person picks (导入填报): `merge` runs it, never `compute` or `demo`. */
+export function needsFiles(command: Command): boolean {
+  return (command.needs ?? []).some((n) => n.kind === "files");
+}
+
+/** The ids of the registered commands that need files (see needsFiles). */
+export const NEEDS_FILES: ReadonlySet<string> = new Set(
+  COMMANDS.filter(needsFiles).map((c) => c.id)
+);
 
 /**
  * The commands `compute` runs by default: every command of COMMANDS but
  * 初始化工作簿 (run first anyway) and those that need files a person picks.
+ * A command that needs a pane choice stays in the list: the runner skips
+ * it and says so (runCommands).
  */
 export function defaultCommands(all: readonly Command[]): Command[] {
-  return all.filter((c) => c.id !== SETUP_COMMAND_ID && !NEEDS_FILES.has(c.id));
+  return all.filter((c) => c.id !== SETUP_COMMAND_ID && !needsFiles(c));
 }
 
 export type Selection =

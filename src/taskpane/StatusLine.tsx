@@ -79,7 +79,8 @@ function renderStatus(status: RunStatus, lang: Lang, bodyClass: string) {
     case "finished": {
       const { outcome } = status;
       if (outcome.ok) {
-        const warn = outcome.result.issues.length > 0;
+        const skipped = outcome.report.skipped ?? [];
+        const warn = outcome.result.issues.length > 0 || skipped.length > 0;
         return (
           <MessageBar intent={warn ? "warning" : "success"}>
             <MessageBarBody className={bodyClass}>
@@ -87,6 +88,12 @@ function renderStatus(status: RunStatus, lang: Lang, bodyClass: string) {
               {outcome.report.cells > 0 ? (
                 <div>{tr(lang, UI_FORMAT.cellsWritten(outcome.report.cells))}</div>
               ) : null}
+              {/* What this Excel could not do (print set-up below ExcelApi 1.9), for the clerk to do by hand. */}
+              {skipped.map((message) => (
+                <div key={message.en} data-testid="skipped">
+                  {tr(lang, message)}
+                </div>
+              ))}
             </MessageBarBody>
           </MessageBar>
         );
@@ -150,5 +157,6 @@ export function partialRows(partial: PartialWrite, alone: boolean): Message {
 function stateOf(status: RunStatus): string {
   if (status.kind !== "finished") return status.kind;
   if (!status.outcome.ok) return "error";
-  return status.outcome.result.issues.length > 0 ? "warning" : "success";
+  const { result, report } = status.outcome;
+  return result.issues.length > 0 || (report.skipped?.length ?? 0) > 0 ? "warning" : "success";
 }

@@ -10,9 +10,16 @@ import { createOfficeHost } from "../hosts/excel/officeHost";
 import { createActions, type TaskpaneActions } from "./actions";
 import { App } from "./App";
 import { ErrorBoundary } from "./ErrorBoundary";
+import { clearOfficeLoadNotice, showOfficeLoadNotice } from "./officeLoad";
 import { UI, langFromDisplayLanguage, tr } from "./i18n";
 
-Office.onReady(() => {
+// office.js is loaded by the <script id="office-js"> before this bundle; without it the pane says why (officeLoad.ts).
+const officeJs = document.getElementById("office-js")?.getAttribute("src") ?? "office.js";
+if (typeof Office === "undefined") showOfficeLoadNotice(document, officeJs, "failed");
+else Office.onReady(start);
+
+function start() {
+  clearOfficeLoadNotice(document);
   const lang = langFromDisplayLanguage(Office.context.displayLanguage);
   document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
   document.title = tr(lang, UI.appName);
@@ -42,4 +49,4 @@ Office.onReady(() => {
         </FluentProvider>
       </StrictMode>
     );
-});
+}

@@ -12,7 +12,7 @@ import { generateTemplates } from "./stockpile/generateTemplates";
 import { importReturns } from "./stockpile/import";
 import { rankVaccination } from "./vaccination/rankVaccination";
 
-export const COMMANDS: readonly Command[] = [
+const REGISTRY = [
   initWorkbook,
   computeStockpile,
   generateTemplates,
@@ -21,7 +21,15 @@ export const COMMANDS: readonly Command[] = [
   forecastIsolation,
   rankVaccination,
   reportStatus,
-];
+] as const;
+
+/** The id of a registered command. */
+export type CommandId = (typeof REGISTRY)[number]["id"];
+
+/** The registered command of an id, with its own options and data types. */
+export type CommandOf<Id extends CommandId> = Extract<(typeof REGISTRY)[number], { id: Id }>;
+
+export const COMMANDS: readonly Command[] = REGISTRY;
 
 /** The command with this id, or undefined. */
 export function commandById(id: string): Command | undefined {

@@ -5,7 +5,14 @@
  */
 import type { DateSerial } from "../core/dates";
 import type { Message } from "../core/issue";
-import type { Command, CommandResult, Lang } from "./command";
+import {
+  parsedOptions,
+  runCommand,
+  type Command,
+  type CommandResult,
+  type Lang,
+  type RawOptions,
+} from "./command";
 import { pruneUnchanged } from "./diff";
 import {
   HostError,
@@ -20,7 +27,7 @@ export interface ExecuteOptions {
   today: DateSerial;
   now: DateSerial;
   lang: Lang;
-  options?: Readonly<Record<string, unknown>>;
+  options?: RawOptions;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -33,8 +40,8 @@ export interface ExecuteError {
   partial?: PartialWrite;
 }
 
-export type ExecuteOutcome =
-  | { ok: true; result: CommandResult; report: WriteReport; readSyncs: number }
+export type ExecuteOutcome<Data = unknown> =
+  | { ok: true; result: CommandResult<Data>; report: WriteReport; readSyncs: number }
   | { ok: false; error: ExecuteError };
 
 /**
@@ -44,17 +51,19 @@ export type ExecuteOutcome =
  * await executeCommand(memoryHost, initWorkbook, { today: 44581, now: 44581.4, lang: "zh" })
  * //=> { ok: true, result: { summary: { zh: "已创建“参数”工作表…" } }, report: { syncs: 1, … }, readSyncs: 1 }
  */
-export async function executeCommand(
+export async function executeCommand<Data>(
   host: WorkbookHost,
-  command: Command,
+  command: Command<unknown, Data>,
   run: ExecuteOptions
-): Promise<ExecuteOutcome> {
+): Promise<ExecuteOutcome<Data>> {
   try {
     return await host.transaction(async (io) => {
-      const snapshot = await io.read(command.reads(run.options));
+      // Options that do not parse, or unmet needs, read nothing: runCommand says why.
+      const parsed = parsedOptions(command, run.options);
+      const snapshot = await io.read(parsed === undefined ? [] : command.reads(parsed));
       const readSyncs = io.syncCount();
       const result = guardFinite(
-        command.run({
+        runCommand(command, {
           snapshot,
           today: run.today,
           now: run.now,

@@ -22,7 +22,7 @@ export const OVERFLOW_TEXT = "#NUM!";
  * guardFinite({ ops: [{ kind: "block", sheet: "隔离床位", row: 3, column: 6, cells: [[{ formula: "=B3*2", value: Infinity }]] }], issues: [], summary })
  * //=> ops: [... cells: [[{ formula: "=B3*2", value: "#NUM!" }]]], issues: [{ cell: "F3", code: "numberOutOfRange", ... }]
  */
-export function guardFinite(result: CommandResult): CommandResult {
+export function guardFinite<Data>(result: CommandResult<Data>): CommandResult<Data> {
   const issues: CellIssue[] = [];
   let changed = false;
   const ops = result.ops.map((op): WriteOp => {

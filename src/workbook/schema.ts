@@ -38,6 +38,14 @@ export interface ColumnSpec {
   valueAliases?: Readonly<Record<string, string>>;
   /** Smallest allowed number (inclusive). */
   min?: number;
+  /**
+   * The unit the contract counts in (人, 张…) and the other spellings that mean
+   * the same. A header may declare its own unit in brackets (`常住人口（万人）`):
+   * with `tenThousand`, `万` + an accepted unit converts × 10,000 (the engine
+   * and every formula written convert alike); any other unit is an issue.
+   * Without it, a number column takes any unit but a `万` one as it is.
+   */
+  unit?: { base: string; accepts?: readonly string[]; tenThousand?: boolean };
   /** Excel number format used when the add-in writes the column. */
   numberFormat?: string;
   /** What the column means, for docs/workbook-contract.md. */
@@ -55,6 +63,21 @@ export interface TableSpec {
   /** Title written above the header when the add-in creates the sheet. */
   title?: string;
   note?: string;
+  /**
+   * The columns that name a row (乡镇, 单位…): a 合计 or 小计 there, or in a
+   * user column to their left such as 序号, marks a summary row. Default: the
+   * required text input columns.
+   */
+  labelColumns?: readonly string[];
+}
+
+/** The columns whose text marks a summary row. */
+export function labelColumns(spec: TableSpec): string[] {
+  return spec.labelColumns
+    ? [...spec.labelColumns]
+    : spec.columns
+        .filter((c) => c.role === "input" && c.type === "text" && c.required)
+        .map((c) => c.key);
 }
 
 /** The columns of a table that people type. */

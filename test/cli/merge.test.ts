@@ -9,7 +9,7 @@ import { loadXlsx } from "../../src/hosts/xlsx/files";
 import { sheetSnapshot } from "../../src/hosts/xlsx/xlsxHost";
 import { DEFAULT_CATALOGUE } from "../../src/core/stockpile/catalogue";
 import type { CellValue } from "../../src/workbook/cells";
-import { applyOps } from "../../src/workbook/stockpile/simulate";
+import { applyOps } from "../../src/workbook/applyOps";
 import { buildTemplate, renderTemplateOps } from "../../src/workbook/stockpile/template";
 import { writeSheetsXlsx } from "../xlsx/fixtures";
 import { makeEnv } from "../xlsx/helpers";

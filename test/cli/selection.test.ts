@@ -14,7 +14,10 @@ function makeCommand(overrides: Partial<Command> & { id: string }): Command {
 const ALL = [
   makeCommand({ id: "initWorkbook" }),
   makeCommand({ id: "computeStockpile", label: { zh: "计算物资储备", en: "Stockpile" } }),
-  makeCommand({ id: "importReturns" }),
+  makeCommand({
+    id: "importReturns",
+    needs: [{ kind: "files", option: "returns", label: { zh: "", en: "" }, given: () => false }],
+  }),
   makeCommand({ id: "computeIsolation" }),
   makeCommand({ id: "forecastIsolation" }),
   makeCommand({ id: "rankVaccination" }),

@@ -23,7 +23,7 @@ import { SAMPLE_REPORT_DATE } from "../../src/workbook/sample/county";
 import { sampleWorkbookSheets } from "../../src/workbook/sample/workbook";
 import type { TableSpec } from "../../src/workbook/schema";
 import type { ReturnedFile } from "../../src/workbook/stockpile/import";
-import { applyOps } from "../../src/workbook/stockpile/simulate";
+import { applyOps } from "../../src/workbook/applyOps";
 import {
   CATALOGUE_TABLE,
   STOCKPILE_TABLE,

@@ -14,6 +14,7 @@ import { initWorkbook } from "../../src/workbook/init/initWorkbook";
 import { PARAMS } from "../../src/workbook/params";
 import type { CellWrite, WriteBlock, WriteOp } from "../../src/workbook/plan";
 import { HEADER_FILL, INPUT_HEADER_FONT } from "../../src/workbook/styles";
+import { expectPrintSetUp } from "./excelApi";
 
 /** Compile-time: `Excel.run` itself is an ExcelRunner, as the task pane passes it. */
 export type ExcelRunFits = typeof Excel.run extends ExcelRunner ? true : never;
@@ -401,12 +402,18 @@ describe("officeHost: the other write ops", () => {
         position: { start: "D2" },
       },
     ]);
-    expect(book.pageLayout("报表")).toEqual({
-      orientation: "Landscape",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
-      printTitleRows: "$1:$1",
-      centerHeader: "示例县 && 乡镇",
-    });
+    if (!outcome.ok) throw new Error(outcome.error.message.en);
+    expectPrintSetUp(
+      book,
+      "报表",
+      {
+        orientation: "Landscape",
+        zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+        printTitleRows: "$1:$1",
+        centerHeader: "示例县 && 乡镇",
+      },
+      { report: outcome.report, exact: true }
+    );
   });
 
   it("replaces the chart and the rules on a re-run instead of adding copies", async () => {

@@ -19,7 +19,7 @@ import {
 } from "../../src/workbook/isolation/forecastIsolation";
 import { SAMPLE_REPORT_DATE } from "../../src/workbook/sample/county";
 import { isolationSampleSheets } from "../../src/workbook/sample/isolation";
-import { applyOps } from "../helpers/applyOps";
+import { applyOps } from "../../src/workbook/applyOps";
 import { makeActions, makeSuccess } from "../taskpane/fixtures";
 import { REPORT_DATE, initialisedWorkbook, withSheet } from "./fixtures";
 

@@ -7,7 +7,7 @@ import {
 } from "../../src/workbook/isolation/computeIsolation";
 import { isFormulaCell, type Chart, type WriteBlock, type WriteOp } from "../../src/workbook/plan";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
-import { applyOps, emptySnapshot } from "../helpers/applyOps";
+import { applyOps, emptySnapshot } from "../../src/workbook/applyOps";
 import {
   BED_HEADER,
   REPORT_DATE,
@@ -207,13 +207,15 @@ describe("计算隔离床位: issues", () => {
     expect(codesAt(second.issues)).toEqual(["隔离床位!E3 overwrittenOutput"]);
   });
 
-  it("writes nothing and asks for 初始化工作簿 when the parameter name is missing", () => {
+  it("creates 参数 and its names quietly when they are missing, as 计算物资储备 does, and computes", () => {
     const snapshot = withSheet(emptySnapshot(), BEDS, bedGrid([bedRow()]));
-    const { result } = run(snapshot);
-    expect(result.ops).toEqual([]);
-    expect(result.issues).toEqual([
-      expect.objectContaining({ code: "parameterNameMissing", sheet: "参数" }),
-    ]);
+    const { result, after } = run(snapshot);
+    expect(result.ops[0]).toEqual({ kind: "ensureSheet", sheet: "参数" });
+    expect(after.names["每万人隔离床位标准"]).toBe("=参数!$B$5");
+    expect(result.issues).toEqual([]);
+    expect(written(after, BEDS, "E3").value).toBe(173);
+    // Only 参数 is added: the other capabilities' input sheets are 初始化工作簿's to make.
+    expect(after.sheetNames).toEqual([BEDS, "参数", "隔离床位汇总"]);
   });
 
   it("writes nothing and says so when the 隔离床位 sheet is missing", () => {

@@ -9,7 +9,7 @@ import type { CellValue, Grid } from "../../src/workbook/cells";
 import type { CommandInput } from "../../src/workbook/command";
 import { planInitWorkbook } from "../../src/workbook/init/initWorkbook";
 import { sheetFromValues, type WorkbookSnapshot } from "../../src/workbook/snapshot";
-import { applyOps, emptySnapshot } from "../helpers/applyOps";
+import { applyOps, emptySnapshot } from "../../src/workbook/applyOps";
 
 /** 2022-01-20, the report date of every test. */
 export const REPORT_DATE = serialFromYmd(2022, 1, 20);

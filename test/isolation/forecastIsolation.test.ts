@@ -8,7 +8,7 @@ import {
 import type { Chart, WriteBlock } from "../../src/workbook/plan";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
 import type { CellValue } from "../../src/workbook/cells";
-import { applyOps } from "../helpers/applyOps";
+import { applyOps } from "../../src/workbook/applyOps";
 import {
   REPORT_DATE,
   allText,

@@ -32,6 +32,7 @@ import { SAMPLE_AT_RISK_TOWNSHIP } from "../../src/workbook/sample/isolation";
 import { sampleWorkbookSheets } from "../../src/workbook/sample/workbook";
 import { OUTPUT_HEADER_FILL } from "../../src/workbook/styles";
 import { REPORT_DATE, bedGrid, bedRow, returneeGrid, returneeRow } from "./fixtures";
+import { expectPrintSetUp } from "../hosts/excelApi";
 
 const BEDS = "隔离床位";
 const RETURNEES = "返乡人员";
@@ -253,8 +254,7 @@ describe("计算隔离床位 on the memory host", () => {
     expect(charts).toHaveLength(1);
     expect(charts[0].type).toBe("BarClustered");
     expect(charts[0].title).toBe("各乡镇每万人隔离床位（标准：每万人20张）");
-    expect(book.pageLayout(BEDS_SUMMARY).orientation).toBe("Landscape");
-    expect(book.pageLayout(BEDS_SUMMARY).printTitleRows).toBe("$1:$4");
+    expectPrintSetUp(book, BEDS_SUMMARY, { orientation: "Landscape", printTitleRows: "$1:$4" });
     expect(book.frozenRows(BEDS_SUMMARY)).toBe(4);
   });
 
@@ -464,7 +464,7 @@ describe("预测隔离需求 on the memory host", () => {
     const { book } = await forecastBook();
     const charts = book.charts(FORECAST);
     expect(charts.map((c) => c.type)).toEqual(["Line"]);
-    expect(book.pageLayout(FORECAST).orientation).toBe("Landscape");
+    expectPrintSetUp(book, FORECAST, { orientation: "Landscape" });
     expect(book.frozenRows(FORECAST)).toBe(4);
     expect(book.numberFormats(FORECAST)[5].slice(1, 3)).toEqual(["#,##0", "0"]);
   });

@@ -7,7 +7,7 @@ import {
 import { maskPersonalMessage, maskPersonalText } from "../../src/workbook/isolation/privacy";
 import type { CellValue } from "../../src/workbook/cells";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
-import { applyOps } from "../helpers/applyOps";
+import { applyOps } from "../../src/workbook/applyOps";
 import {
   allText,
   bedGrid,

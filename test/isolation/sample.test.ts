@@ -13,7 +13,7 @@ import {
 } from "../../src/workbook/isolation/forecastIsolation";
 import { checkIdNumber, FAKE_REGION_CODE } from "../../src/core/privacy/idNumber";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
-import { applyOps } from "../helpers/applyOps";
+import { applyOps } from "../../src/workbook/applyOps";
 import { allText, initialisedWorkbook, setParam, withSheet } from "./fixtures";
 
 function sampleWorkbook(): WorkbookSnapshot {

@@ -2,7 +2,7 @@ import { SETUP_READS, setupIsolationSheets } from "../../src/workbook/isolation/
 import { parseTable } from "../../src/workbook/parse";
 import { BEDS_TABLE, RETURNEES_TABLE } from "../../src/workbook/isolation/specs";
 import type { WriteBlock } from "../../src/workbook/plan";
-import { applyOps, emptySnapshot } from "../helpers/applyOps";
+import { applyOps, emptySnapshot } from "../../src/workbook/applyOps";
 import { withSheet } from "./fixtures";
 
 describe("setupIsolationSheets", () => {

@@ -19,6 +19,7 @@ import { sampleWorkbookSheets } from "../../src/workbook/sample/workbook";
 import { importReturns } from "../../src/workbook/stockpile/import";
 import { BAD_FILL, GOOD_FILL, HEADER_FILL, WARN_FILL } from "../../src/workbook/styles";
 import { returnedTemplate, snapshotOfSheets } from "./returnedTemplate";
+import { expectPrintSetUp } from "../hosts/excelApi";
 
 const SHEET = "报送情况";
 const DAY = SAMPLE_REPORT_DATE;
@@ -315,7 +316,7 @@ describe("生成报送情况 on the memory host with the sample county", () => {
   });
 
   it("sets the page up for printing: landscape, one page wide, rows 1 to 3 on every page", () => {
-    expect(book.pageLayout(SHEET)).toMatchObject({
+    expectPrintSetUp(book, SHEET, {
       orientation: "Landscape",
       zoom: { horizontalFitToPages: 1 },
       printTitleRows: "$1:$3",

@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import type { CellValue, Grid } from "../../src/workbook/cells";
 import { sheetFromValues, type WorkbookSnapshot } from "../../src/workbook/snapshot";
 import type { ReturnedFile } from "../../src/workbook/stockpile/import";
-import { applyOps } from "../../src/workbook/stockpile/simulate";
+import { applyOps } from "../../src/workbook/applyOps";
 import { planTemplates } from "../../src/workbook/stockpile/template";
 import { TEMPLATE_TABLE } from "../../src/workbook/stockpile/templateSpec";
 

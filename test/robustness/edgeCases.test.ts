@@ -23,7 +23,7 @@ import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
 import { planComputeStockpile } from "../../src/workbook/stockpile/computeStockpile";
 import { planGenerateTemplates } from "../../src/workbook/stockpile/generateTemplates";
 import { planImport } from "../../src/workbook/stockpile/import";
-import { applyOps } from "../../src/workbook/stockpile/simulate";
+import { applyOps } from "../../src/workbook/applyOps";
 import { RUN } from "../helpers/robustness";
 import { tempDir } from "../xlsx/helpers";
 

@@ -19,7 +19,12 @@ import { DEFAULT_CATALOGUE, ITEM_KINDS } from "../../src/core/stockpile/catalogu
 import { UNIT_CATEGORIES } from "../../src/core/stockpile/reserveStandard";
 import { parseCellAddress } from "../../src/workbook/a1";
 import type { CellValue, Grid } from "../../src/workbook/cells";
-import type { Command, CommandInput, CommandResult } from "../../src/workbook/command";
+import {
+  runCommand,
+  type Command,
+  type CommandInput,
+  type CommandResult,
+} from "../../src/workbook/command";
 import { COMMANDS } from "../../src/workbook/commands";
 import { disallowedFunctions } from "../../src/workbook/formulaFunctions";
 import { detectHeader, normalizeHeader } from "../../src/workbook/headers";
@@ -34,7 +39,7 @@ import { SAMPLE_GROUPS } from "../../src/workbook/sample/vaccination";
 import type { TableSpec } from "../../src/workbook/schema";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
 import { planImport, type ReturnedFile } from "../../src/workbook/stockpile/import";
-import { applyOps } from "../../src/workbook/stockpile/simulate";
+import { applyOps } from "../../src/workbook/applyOps";
 import {
   CATALOGUE_TABLE,
   STOCKPILE_TABLE,
@@ -438,8 +443,8 @@ describe.each(COMMANDS.map((c) => [c.id, c] as const))("%s on random workbooks",
   it("never throws, is deterministic, places every issue on a real cell and writes only finite numbers and allowed formulas", () => {
     fc.assert(
       fc.property(WORLDS[id], (w) => {
-        const result = command.run(input(w));
-        const again = command.run(input(w));
+        const result = runCommand(command, input(w));
+        const again = runCommand(command, input(w));
         // isDeepStrictEqual first: jest's diffing deep equality costs 100 ms on 初始化工作簿's plan.
         if (!isDeepStrictEqual(again, result)) expect(again).toEqual(result);
         const files = (w.options?.returns as ReturnedFile[] | undefined) ?? [];
@@ -490,12 +495,13 @@ describe("valid rows compute the same whether the rows with issues are there or 
           const { sheet, spec } = w.table as { sheet: string; spec: TableSpec };
           const grid = w.snapshot.sheets[sheet].values;
           const header = detectHeader(spec, grid);
-          const a = command.run(input(w));
+          const a = runCommand(command, input(w));
           if (!header || a.ops.length === 0) return;
           // Rows with errors are emptied; rows with any issue are not compared.
           const errors = flaggedRows(a, sheet, header.headerRow, "error");
           const flagged = flaggedRows(a, sheet, header.headerRow);
-          const b = command.run(
+          const b = runCommand(
+            command,
             input({ ...w, snapshot: withSheet(w.snapshot, sheet, blankRows(grid, errors)) })
           );
           const outA = rowCells(a.ops, sheet, header.headerRow);
@@ -523,7 +529,7 @@ describe("valid rows compute the same whether the rows with issues are there or 
         const grid = w.snapshot.sheets[sheet].values;
         const header = detectHeader(PROGRESS_TABLE, grid);
         const world = { ...w, options: { reportDate: D } };
-        const a = command.run(input(world));
+        const a = runCommand(command, input(world));
         if (!header) return;
         const flagged = flaggedRows(a, sheet, header.headerRow, "error");
         const keyAt = (r: number) =>
@@ -531,7 +537,8 @@ describe("valid rows compute the same whether the rows with issues are there or 
             .map((k) => fold(grid[r - 1][(header.columns.get(k) ?? 0) - 1]))
             .join("|");
         const tainted = new Set([...flagged].map(keyAt));
-        const b = command.run(
+        const b = runCommand(
+          command,
           input({ ...world, snapshot: withSheet(world.snapshot, sheet, blankRows(grid, flagged)) })
         );
         const figures = (r: CommandResult) => {
@@ -566,7 +573,7 @@ describe("valid rows compute the same whether the rows with issues are there or 
     let compared = 0;
     fc.assert(
       fc.property(WORLDS.reportStatus, (w) => {
-        const a = command.run(input(w));
+        const a = runCommand(command, input(w));
         let snapshot = w.snapshot;
         const tainted = new Set<string>();
         for (const [sheet, spec] of [
@@ -581,7 +588,7 @@ describe("valid rows compute the same whether the rows with issues are there or 
             tainted.add(fold(grid[r - 1][(header.columns.get("unit") ?? 0) - 1]));
           snapshot = withSheet(snapshot, sheet, blankRows(grid, flagged));
         }
-        const b = command.run(input({ ...w, snapshot }));
+        const b = runCommand(command, input({ ...w, snapshot }));
         const statuses = (r: CommandResult) =>
           new Map(
             ((r.data as ReportStatusData | undefined)?.units ?? [])

@@ -8,9 +8,10 @@ import type { FileLike, ReadResult } from "../../src/taskpane/panels/readXlsxFil
 import type { SectionPanelProps } from "../../src/taskpane/sections";
 import type { CommandResult } from "../../src/workbook/command";
 import { HostError } from "../../src/workbook/host";
-import type {
-  GenerateTemplatesData,
-  TemplateFile,
+import {
+  TEMPLATE_UNITS_NEED,
+  type GenerateTemplatesData,
+  type TemplateFile,
 } from "../../src/workbook/stockpile/generateTemplates";
 import type {
   ImportData,
@@ -124,6 +125,18 @@ function templatesResult(overrides: Partial<GenerateTemplatesData> = {}) {
 }
 
 describe("StockpilePanel: template choices", () => {
+  it("shows a missing choice beside the category control, not as a cell issue, until one is made", () => {
+    const lastResult = last("generateTemplates", {
+      issues: [],
+      missing: [TEMPLATE_UNITS_NEED],
+    });
+    render(<Harness lastResult={lastResult} />);
+    const message = screen.getByText("请先在任务窗格中选择单位类别或勾选单位");
+    expect(message.closest("[data-testid='stockpile-templates']")).not.toBeNull();
+    fireEvent.change(screen.getByTestId("template-category"), { target: { value: "乡镇" } });
+    expect(screen.queryByText("请先在任务窗格中选择单位类别或勾选单位")).toBeNull();
+  });
+
   it("sets the category option when a category is chosen", () => {
     const onOptions = jest.fn();
     render(<Harness onOptions={onOptions} />);

@@ -7,7 +7,7 @@ import {
   planComputeStockpile,
   type StockpileData,
 } from "../../src/workbook/stockpile/computeStockpile";
-import { applyOps } from "../../src/workbook/stockpile/simulate";
+import { applyOps } from "../../src/workbook/applyOps";
 import {
   blocksOf,
   catalogueValues,

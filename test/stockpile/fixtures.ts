@@ -138,10 +138,11 @@ export function reserveWorkbook(rows: CellValue[][]): WorkbookSnapshot {
   return workbook({ 物资储备: reserveValues(rows) });
 }
 
-export function commandInput(
+/** A command's input with these (already parsed) options. */
+export function commandInput<Options = Record<string, unknown>>(
   snapshot: WorkbookSnapshot,
-  options?: Record<string, unknown>
-): CommandInput {
+  options?: Options
+): CommandInput<Options> {
   return { snapshot, today: 44581, now: 44581.4375, lang: "zh", options };
 }
 

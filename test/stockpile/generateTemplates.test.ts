@@ -8,7 +8,7 @@ import {
   templateFileName,
   type GenerateTemplatesData,
 } from "../../src/workbook/stockpile/generateTemplates";
-import { applyOps } from "../../src/workbook/stockpile/simulate";
+import { applyOps } from "../../src/workbook/applyOps";
 import { commandInput, makeRow, reserveValues, workbook } from "./fixtures";
 
 /** 城关镇 (two items) and 青石镇 (one) are 乡镇, 县卫生健康局 is a 县直部门. */

@@ -28,6 +28,7 @@ import {
   WARN_FILL,
 } from "../../src/workbook/styles";
 import { makeRow, OUT, reserveValues } from "./fixtures";
+import { expectPrintSetUp, hasExcelApi1_9 } from "../hosts/excelApi";
 
 jest.setTimeout(60_000);
 
@@ -200,7 +201,7 @@ describe("计算物资储备 on the memory host after 初始化工作簿", () =>
     const masks = summary.find((r) => r[0] === "医用外科口罩");
     // 物资名称, 缺口, 计量单位, 目标储备量, 现有库存.
     expect(masks?.slice(0, 5)).toEqual(["医用外科口罩", 600, "只", 3000, 2400]);
-    expect(book.pageLayout("物资汇总")).toMatchObject({
+    expectPrintSetUp(book, "物资汇总", {
       orientation: "Landscape",
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       printTitleRows: "$1:$2",
@@ -217,11 +218,13 @@ describe("计算物资储备 on the memory host after 初始化工作簿", () =>
 
   it("needs as many syncs for 10,000 rows as for 10: one read and one write", async () => {
     const counts: Record<number, [number, number]> = {};
+    let autoFill = true;
     for (const n of [10, 10_000]) {
       const rows = Array.from({ length: n }, (_, i) =>
         makeRow({ unit: `单位${i + 1}`, persons: 50 + (i % 7), stock: 2000 + i })
       );
       const { book, host } = await ledger(rows);
+      autoFill = hasExcelApi1_9(book);
       const outcome = await run(host, computeStockpile);
       counts[n] = [outcome.readSyncs, outcome.report.syncs];
       expect(book.stats.syncs).toBe(outcome.readSyncs + outcome.report.syncs);
@@ -233,7 +236,9 @@ describe("计算物资储备 on the memory host after 初始化工作簿", () =>
       `计算物资储备 syncs (read + write): 10 rows ${counts[10].join(" + ")}, 10,000 rows ${counts[10_000].join(" + ")}`
     );
     expect(counts[10]).toEqual([1, 1]);
-    expect(counts[10_000]).toEqual(counts[10]);
+    // Range.autoFill sends each output column as one formula; without it (ExcelApi 1.8) the rows go in chunks.
+    if (autoFill) expect(counts[10_000]).toEqual(counts[10]);
+    else expect(counts[10_000][1]).toBeGreaterThan(1);
   });
 
   it("changes nothing and sends no write request when run a second time", async () => {

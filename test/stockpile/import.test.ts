@@ -11,7 +11,7 @@ import {
   type ImportData,
   type ReturnedFile,
 } from "../../src/workbook/stockpile/import";
-import { applyOps } from "../../src/workbook/stockpile/simulate";
+import { applyOps } from "../../src/workbook/applyOps";
 import { buildTemplate, renderTemplateOps } from "../../src/workbook/stockpile/template";
 import { blocksOf, commandInput, makeRow, OUT, reserveWorkbook, writtenValue } from "./fixtures";
 

@@ -215,6 +215,25 @@ describe("templateWorkbookBytes", () => {
     });
   });
 
+  it("is written by the xlsx host's interpreter: text a spreadsheet would reinterpret gets the @ format", async () => {
+    const odd = reserveWorkbook([makeRow({ unit: "001组", item: "医用外科口罩", stock: 5 })]);
+    const file = (
+      planGenerateTemplates(commandInput(odd, { units: ["001组"], mode: "workbooks" }))
+        .data as GenerateTemplatesData
+    ).files[0];
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await templateWorkbookBytes(file)).buffer as ArrayBuffer);
+    const ws = workbook.getWorksheet(file.sheetName) as ExcelJS.Worksheet;
+    expect([ws.getCell("A5").value, ws.getCell("A5").numFmt]).toEqual(["001组", "@"]);
+  });
+
+  it("has the same borders, with their colour, as the xlsx host writes", async () => {
+    const ws = await built();
+    expect(ws.getCell("C4").border?.top).toEqual(
+      expect.objectContaining({ style: "thin", color: expect.anything() })
+    );
+  });
+
   it("reads back as a return that changes nothing", async () => {
     const bytes = await templateWorkbookBytes(files()[0]);
     const read = await readXlsxFiles([fileOf("城关镇_物资储备填报.xlsx", bytes)]);

@@ -9,7 +9,7 @@ import {
   type StockpileData,
 } from "../../src/workbook/stockpile/computeStockpile";
 import { SETUP_READS, setupStockpileSheets } from "../../src/workbook/stockpile/setup";
-import { applyOps } from "../../src/workbook/stockpile/simulate";
+import { applyOps } from "../../src/workbook/applyOps";
 import {
   CATALOGUE_TABLE,
   STOCKPILE_TABLE,

@@ -1,5 +1,5 @@
 import { DEFAULT_CATALOGUE } from "../../src/core/stockpile/catalogue";
-import { applyOps } from "../../src/workbook/stockpile/simulate";
+import { applyOps } from "../../src/workbook/applyOps";
 import {
   buildTemplate,
   planTemplates,

@@ -18,6 +18,7 @@ import {
   type RankVaccinationData,
 } from "../../src/workbook/vaccination/rankVaccination";
 import { D, DUE } from "./fixtures";
+import { expectPrintSetUp } from "../hosts/excelApi";
 
 const RUN: ExecuteOptions = { today: D, now: D + 0.7, lang: "zh" };
 
@@ -360,7 +361,7 @@ describe("生成接种排名 on the memory host, a hand-typed 接种进度", () 
   it("sets landscape, one page wide, the title row repeated", async () => {
     const book = await typedWorkbook();
     await rank(book);
-    expect(book.pageLayout("接种排名")).toMatchObject({
+    expectPrintSetUp(book, "接种排名", {
       orientation: "Landscape",
       zoom: { horizontalFitToPages: 1 },
       printTitleRows: "$1:$1",
@@ -573,7 +574,7 @@ describe("生成接种排名 on the memory host, the sample workbook", () => {
     );
     // 4 rate columns × 3 rules × 4 groups.
     expect(book.conditionalFormats("接种排名")).toHaveLength(48);
-    expect(book.pageLayout("接种排名").orientation).toBe("Landscape");
+    expectPrintSetUp(book, "接种排名", { orientation: "Landscape" });
   });
 
   it("writes only the chosen groups into the notice but every group into the sheet", async () => {

@@ -1,5 +1,5 @@
 import type { CellValue, Grid } from "../../src/workbook/cells";
-import type { CommandInput, CommandResult } from "../../src/workbook/command";
+import { runCommand, type CommandInput, type CommandResult } from "../../src/workbook/command";
 import { commandById } from "../../src/workbook/commands";
 import { pruneUnchanged } from "../../src/workbook/diff";
 import {
@@ -32,7 +32,8 @@ function run(
     lang: "zh",
     options,
   };
-  return planRankVaccination(input) as CommandResult & { data: RankVaccinationData };
+  // As a host runs it: the options parsed first.
+  return runCommand(rankVaccination, input) as CommandResult & { data: RankVaccinationData };
 }
 
 /** The cell a plan writes at an address, found in its blocks (the last write wins). */
@@ -425,8 +426,8 @@ describe("生成接种排名: choices", () => {
   it("falls back to the full-course rate for an unknown metric, with a warning", () => {
     const result = run({ 接种进度: noticeGrid() }, { metric: "速度" });
     expect(result.data.metric).toBe("full");
-    expect(result.issues).toContainEqual(
-      expect.objectContaining({ code: "badOption", severity: "warning" })
+    expect(result.optionIssues).toContainEqual(
+      expect.objectContaining({ code: "badOption", severity: "warning", option: "metric" })
     );
   });
 

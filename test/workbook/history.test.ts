@@ -1,5 +1,5 @@
 import { HISTORY_HEADER, historyOps } from "../../src/workbook/history";
-import { applyOps, emptySnapshot } from "../helpers/applyOps";
+import { applyOps, emptySnapshot } from "../../src/workbook/applyOps";
 
 const entry = {
   command: "计算物资储备",

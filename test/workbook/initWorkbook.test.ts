@@ -2,7 +2,7 @@ import { initWorkbook, planInitWorkbook } from "../../src/workbook/init/initWork
 import { pruneUnchanged } from "../../src/workbook/diff";
 import { PARAMS, readParams } from "../../src/workbook/params";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
-import { applyOps, emptySnapshot } from "../helpers/applyOps";
+import { applyOps, emptySnapshot } from "../../src/workbook/applyOps";
 
 const run = (snapshot: WorkbookSnapshot) =>
   planInitWorkbook({ snapshot, today: 44581, now: 44581.4, lang: "zh" });

@@ -14,6 +14,7 @@
  * "Columns"…), which Office.js accepts, so this code runs unchanged on the
  * in-memory Excel where no `Excel` global exists.
  */
+import { assertNever } from "../../workbook/assertNever";
 import {
   columnLetters,
   parseCellAddress,
@@ -318,6 +319,8 @@ class OfficeIO implements HostIO {
         return this.queueValidation(op, batch);
       case "protect":
         return this.queueProtect(op, batch);
+      default:
+        return assertNever(op);
     }
   }
 

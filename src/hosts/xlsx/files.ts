@@ -16,6 +16,7 @@ import {
   type ZipEntrySize,
   type ZipLimitOptions,
 } from "./zipLimits";
+import { EXCEL_MAX_COLUMNS, checkCellPosition } from "./dataRegion";
 
 /**
  * The largest .xlsx file accepted: 100 MB on disk. A full 1,048,576-row
@@ -86,6 +87,7 @@ export async function loadXlsx(source: XlsxSource, name?: string): Promise<Excel
   } catch (e) {
     throw unreadable(label, e);
   }
+  for (const ws of workbook.worksheets) checkCellPosition(ws.name, ws.rowCount, 1, label);
   return workbook;
 }
 
@@ -116,10 +118,16 @@ export function checkZipSizes(
  * Writes a workbook to a file, through a temporary file in the same folder so
  * a failed write never leaves half a workbook (important with `--in-place`).
  */
-export async function saveXlsx(workbook: ExcelJS.Workbook, file: string): Promise<void> {
+export async function saveXlsx(
+  workbook: ExcelJS.Workbook,
+  file: string,
+  /** Runs on the written temporary file before it replaces `file`. */
+  finish?: (temp: string) => Promise<void>
+): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     await workbook.xlsx.writeFile(temp);
+    await finish?.(temp);
     await fs.rename(temp, file);
   } catch (e) {
     await fs.rm(temp, { force: true });
@@ -167,6 +175,18 @@ export function cannotWrite(file: string, e: unknown): HostError {
 export function unreadable(file: string | undefined, e: unknown): HostError {
   const detail = e instanceof Error ? e.message : String(e);
   const label = file === undefined ? "文件" : `“${file}”`;
+  const column = /Invalid column letter: ([A-Z]+)/.exec(detail)?.[1];
+  if (column) {
+    return new HostError(
+      "unsupported",
+      {
+        zh: `${label}中有第 ${column} 列的单元格，超出 Excel 的最后一列 XFD（${EXCEL_MAX_COLUMNS} 列）；文件已损坏或不是由 Excel/WPS 保存的，请在 Excel 或 WPS 中打开并另存为 .xlsx`,
+        en: `${file ?? "The file"} has a cell in column ${column}, beyond Excel's last column XFD (${EXCEL_MAX_COLUMNS}); the file is damaged or was not saved by Excel or WPS. Open it in Excel or WPS and save it as .xlsx`,
+      },
+      0,
+      e
+    );
+  }
   return new HostError(
     "unsupported",
     {

@@ -30,6 +30,13 @@ import type { CellValue } from "../../workbook/cells";
 import { HostError } from "../../workbook/host";
 import { isFormulaCell } from "../../workbook/plan";
 import { plainValue } from "./cellValues";
+import { checkCellPosition } from "./dataRegion";
+import {
+  keepProtections,
+  protectionElement,
+  protectionToWrite,
+  type KeptProtection,
+} from "./protection";
 import { cannotWrite, checkZipSizes, loadXlsx, unreadable } from "./files";
 import type { OpenedWorkbook } from "./open";
 import { createXlsxHost, type BulkEdit, type BulkSheet } from "./xlsxHost";
@@ -117,13 +124,18 @@ export async function openLargeWorkbook(
 ): Promise<OpenedWorkbook> {
   const zip = await JSZip.loadAsync(bytes);
   const expectedRows = new Map<string, number>();
+  const rowFlags = new Map<string, Map<number, RowFlags>>();
   for (const part of large) {
-    const { head, tail } = await headAndTail(zip, part.part);
+    const { head, tail, flags } = await headAndTail(zip, part.part);
     expectedRows.set(part.part, lastRowOfDimension(head));
+    rowFlags.set(part.part, flags);
     zip.file(part.part, `${head}<sheetData/>${tail}`);
   }
+  // Every large part is a stub by now, so reading each sheet whole is cheap.
+  const elements = await protectionElements(zip);
   const stubBytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
   const workbook = await loadXlsx(stubBytes, path.basename(file));
+  const kept = keepProtections(workbook, elements);
   const bulk = new Map<string, BulkSheet>();
   const byPart = new Map(large.map((p) => [p.part, p]));
   const notes: Message[] = [];
@@ -133,6 +145,7 @@ export async function openLargeWorkbook(
     const total = expectedRows.get(part.part) ?? 0;
     for await (const row of reader) {
       const r = row.number;
+      checkCellPosition(part.name, r, 1, path.basename(file));
       const values: CellValue[] = [];
       let formulas: CellValue[] | undefined;
       row.eachCell({ includeEmpty: false }, (cell, c) => {
@@ -177,16 +190,25 @@ export async function openLargeWorkbook(
       notes: () => [...notes, ...host.notes()],
     },
     streamed: true,
-    unkept: [],
-    save: (out, progress) => saveStreamed(file, workbook, bulk, byPart, out, progress),
+    unkept: await streamedUnkept(zip, path.basename(file)),
+    save: (out, progress) =>
+      saveStreamed(file, workbook, { bulk, byPart, rowFlags, kept }, out, progress),
   };
+}
+
+/** What the streamed save needs besides the stub workbook. */
+interface StreamedParts {
+  bulk: ReadonlyMap<string, BulkSheet>;
+  byPart: ReadonlyMap<string, LargePart>;
+  /** Hidden and grouped rows of each large part (the streaming reader drops them). */
+  rowFlags: ReadonlyMap<string, ReadonlyMap<number, RowFlags>>;
+  kept: ReadonlyMap<string, KeptProtection>;
 }
 
 async function saveStreamed(
   input: string,
   workbook: ExcelJS.Workbook,
-  bulk: ReadonlyMap<string, BulkSheet>,
-  byPart: ReadonlyMap<string, LargePart>,
+  { bulk, byPart, rowFlags, kept }: StreamedParts,
   output: string,
   onProgress?: (done: number, total: number) => void
 ): Promise<void> {
@@ -207,16 +229,20 @@ async function saveStreamed(
         state: ws.state,
       });
       copyColumns(ws, out);
+      writeProtection(out, ws, protectionToWrite(ws, kept));
       // The streaming writer places merges on rows not yet committed: merge first.
       for (const range of mergedRanges(ws)) out.mergeCells(range);
       const big = bulk.get(ws.name);
       const part = partOf.get(ws.name);
       if (big && part) {
-        await copyStreamedRows(input, part, big, ws, out, onProgress);
+        const flags = rowFlags.get(part.part) ?? new Map<number, RowFlags>();
+        await copyStreamedRows(input, part, big, ws, out, flags, onProgress);
       } else {
         ws.eachRow({ includeEmpty: true }, (row, r) => {
-          const target = out.getRow(r);
+          const target = rowAt(out, r);
           if (row.height) target.height = row.height;
+          if (row.hidden) target.hidden = true;
+          if (row.outlineLevel) target.outlineLevel = row.outlineLevel;
           row.eachCell({ includeEmpty: true }, (cell, c) => copyCell(cell, target.getCell(c)));
           target.commit();
         });
@@ -240,6 +266,7 @@ async function copyStreamedRows(
   big: BulkSheet,
   stub: ExcelJS.Worksheet,
   out: ExcelJS.Worksheet,
+  flags: ReadonlyMap<number, RowFlags>,
   onProgress?: (done: number, total: number) => void
 ): Promise<void> {
   // Style ops on a streamed sheet land in its stub; they are laid over the streamed cells.
@@ -256,17 +283,24 @@ async function copyStreamedRows(
   const writeEditsBefore = (row: number) => {
     while (nextEdit < editRows.length && editRows[nextEdit] < row) {
       const r = editRows[nextEdit++];
-      const target = out.getRow(r);
+      const target = rowAt(out, r);
       overlay(target, r);
       target.commit();
     }
   };
   const total = big.values.length;
+  if (big.cleared) {
+    writeEditsBefore(Number.POSITIVE_INFINITY);
+    return;
+  }
   await streamSheets(input, new Map([[part.part, part]]), async (_p, reader) => {
     for await (const row of reader) {
       writeEditsBefore(row.number);
-      const target = out.getRow(row.number);
+      const target = rowAt(out, row.number);
       if (row.height) target.height = row.height;
+      const flag = flags.get(row.number);
+      if (flag?.hidden) target.hidden = true;
+      if (flag?.outlineLevel) target.outlineLevel = flag.outlineLevel;
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         const to = target.getCell(c);
         const v = cell.value as ExcelJS.CellValue;
@@ -287,6 +321,48 @@ async function copyStreamedRows(
     }
   });
   writeEditsBefore(Number.POSITIVE_INFINITY);
+}
+
+/**
+ * Protection goes right after `</sheetData>`, where the schema puts it: the
+ * streaming writer would write it after the merges and validations, an order
+ * Excel repairs. The kept element is written as the file had it; otherwise
+ * the stub's model (a template a command protected).
+ */
+function writeProtection(
+  out: ExcelJS.Worksheet,
+  ws: ExcelJS.Worksheet,
+  element: string | undefined
+): void {
+  const writer = out as unknown as {
+    sheetProtection: unknown;
+    stream: { write(text: string): void };
+    _writeCloseSheetData(): void;
+    _writeSheetProtection(): void;
+  };
+  writer.sheetProtection = (ws as unknown as { sheetProtection?: unknown }).sheetProtection ?? null;
+  const close = writer._writeCloseSheetData.bind(out);
+  const protect = writer._writeSheetProtection.bind(out);
+  writer._writeCloseSheetData = () => {
+    close();
+    if (element) writer.stream.write(element);
+    else protect();
+  };
+  writer._writeSheetProtection = () => undefined;
+}
+
+/**
+ * The writer's row `r`, skipping empty rows first. exceljs' WorksheetWriter
+ * keeps uncommitted rows in an array from its first uncommitted row and
+ * commits by shifting that array one row at a time, so a row a million rows
+ * past the last one (a stray cell at XFD1048576) made a million-slot sparse
+ * array shifted a million times. When every row before is committed, the
+ * array is empty and its start can move straight to `r`.
+ */
+function rowAt(out: ExcelJS.Worksheet, r: number): ExcelJS.Row {
+  const writer = out as unknown as { _rows: unknown[]; _rowZero: number };
+  if (writer._rows.length === 0 && r > writer._rowZero) writer._rowZero = r;
+  return out.getRow(r);
 }
 
 function applyEdits(row: ExcelJS.Row, edits: ReadonlyMap<number, BulkEdit> | undefined): void {
@@ -343,6 +419,40 @@ function copySheetExtras(from: ExcelJS.Worksheet, to: ExcelJS.Worksheet): void {
   if (from.autoFilter) to.autoFilter = from.autoFilter;
 }
 
+/** Parts the streamed save does not write again (the whole-workbook path keeps them). */
+const STREAM_UNKEPT: readonly { test: RegExp; zh: string; en: string }[] = [
+  { test: /^xl\/comments\d*\.xml$/, zh: "批注", en: "comments" },
+  { test: /^xl\/media\//, zh: "图片", en: "pictures" },
+  { test: /^xl\/tables\//, zh: "Excel 表（表格样式与结构化引用）", en: "Excel tables" },
+  { test: /^xl\/worksheets\/_rels\/.*\.rels$/, zh: "超链接", en: "hyperlinks" },
+];
+
+async function streamedUnkept(zip: JSZip, file: string): Promise<Message[]> {
+  const names = Object.keys(zip.files);
+  const lost: { zh: string; en: string }[] = [];
+  for (const p of STREAM_UNKEPT) {
+    const parts = names.filter((n) => p.test.test(n));
+    if (p.en !== "hyperlinks") {
+      if (parts.length > 0) lost.push(p);
+      continue;
+    }
+    // A sheet's relationships also name its drawings and comments: only a hyperlink counts here.
+    for (const n of parts) {
+      if ((await zip.file(n)?.async("string"))?.includes("relationships/hyperlink")) {
+        lost.push(p);
+        break;
+      }
+    }
+  }
+  if (lost.length === 0) return [];
+  return [
+    {
+      zh: `“${file}”有大表，按大表方式保存时其中的${lost.map((p) => p.zh).join("、")}无法保留，输出文件中没有这些内容（原文件不受影响）；工作表保护、隐藏行列、合并单元格、条件格式和数据验证均已保留`,
+      en: `${file} has very large sheets; saved that way, its ${lost.map((p) => p.en).join(", ")} cannot be kept and are not in the output (the input is untouched). Sheet protection, hidden rows and columns, merges, conditional formats and validations are kept`,
+    },
+  ];
+}
+
 /** exceljs' ValueType.Merge. */
 const MERGE_TYPE = 1;
 
@@ -376,6 +486,7 @@ async function streamSheets(
     hyperlinks: "ignore",
     entries: "emit",
   });
+  decodeAcrossChunks(reader);
   let current: string | undefined;
   (reader as unknown as NodeJS.EventEmitter).on("entry", (entry: { type: string; id?: string }) => {
     if (entry.type === "worksheet") current = `xl/worksheets/sheet${entry.id}.xml`;
@@ -396,8 +507,54 @@ async function streamSheets(
   }
 }
 
+/** The part readers of exceljs' WorkbookReader that decode an entry (private in 4.4.0). */
+interface ReaderInternals {
+  _parseRels(entry: NodeJS.ReadableStream): unknown;
+  _parseWorkbook(entry: NodeJS.ReadableStream): unknown;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): unknown;
+  _parseStyles(entry: NodeJS.ReadableStream): unknown;
+  _parseWorksheet(chunks: AsyncIterable<Buffer | string>, sheetNo: string): unknown;
+}
+
+/**
+ * exceljs 4.4.0's streaming reader decodes every inflated chunk on its own
+ * (`utils/parse-sax.js` calls `TextDecoder.decode(chunk)` without `stream`), so
+ * a character whose bytes fall across two chunks becomes U+FFFD on both sides:
+ * `东湖乡` read back as `���湖乡`. Its parser passes strings through as they
+ * are, so each part is decoded here, across chunk boundaries, before it
+ * reaches the parser: the entry streams through `setEncoding` (Node's
+ * StringDecoder), the worksheet chunks through a streaming TextDecoder.
+ */
+function decodeAcrossChunks(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
+  const internals = reader as unknown as ReaderInternals;
+  for (const method of [
+    "_parseRels",
+    "_parseWorkbook",
+    "_parseSharedStrings",
+    "_parseStyles",
+  ] as const) {
+    const original = internals[method].bind(reader);
+    internals[method] = (entry: NodeJS.ReadableStream) => {
+      entry.setEncoding("utf8");
+      return original(entry);
+    };
+  }
+  const worksheet = internals._parseWorksheet.bind(reader);
+  internals._parseWorksheet = (chunks, sheetNo) => worksheet(decodeChunks(chunks), sheetNo);
+}
+
+async function* decodeChunks(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8");
+  for await (const chunk of chunks) {
+    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    if (text !== "") yield text;
+  }
+  const rest = decoder.decode();
+  if (rest !== "") yield rest;
+}
+
 /** Sheet names and their zip parts, from workbook.xml and its relationships. */
-async function sheetParts(zip: JSZip): Promise<{ name: string; part: string }[]> {
+export async function sheetParts(zip: JSZip): Promise<{ name: string; part: string }[]> {
   const workbookXml = await zip.file("xl/workbook.xml")?.async("string");
   const relsXml = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
   if (workbookXml === undefined || relsXml === undefined) return [];
@@ -440,9 +597,13 @@ function decodeXml(text: string): string {
  * The XML of a sheet before `<sheetData>` and after `</sheetData>`, read as a
  * stream so the rows in between are never held in memory.
  */
-async function headAndTail(zip: JSZip, part: string): Promise<{ head: string; tail: string }> {
+async function headAndTail(
+  zip: JSZip,
+  part: string
+): Promise<{ head: string; tail: string; flags: Map<number, RowFlags> }> {
+  const flags = new Map<number, RowFlags>();
   const entry = zip.file(part);
-  if (!entry) return { head: "", tail: "" };
+  if (!entry) return { head: "", tail: "", flags };
   const decoder = new StringDecoder("utf8");
   let head = "";
   let tail = "";
@@ -469,8 +630,13 @@ async function headAndTail(zip: JSZip, part: string): Promise<{ head: string; ta
     if (state === "rows") {
       const joined = carry + text;
       const at = joined.indexOf(END);
+      const rows = at < 0 ? joined : joined.slice(0, at);
+      // A row tag may run on into the next chunk: keep from its "<" on.
+      const open = rows.lastIndexOf("<");
+      const complete = open >= 0 && rows.indexOf(">", open) < 0 ? rows.slice(0, open) : rows;
+      collectRowFlags(complete, flags);
       if (at < 0) {
-        carry = joined.slice(-END.length);
+        carry = rows.slice(complete.length) || joined.slice(-END.length);
         return;
       }
       state = "tail";
@@ -488,7 +654,35 @@ async function headAndTail(zip: JSZip, part: string): Promise<{ head: string; ta
       .on("error", reject);
   });
   tail += decoder.end();
-  return { head, tail };
+  return { head, tail, flags };
+}
+
+/** A row's `hidden` and `outlineLevel`, which exceljs' streaming reader does not read. */
+interface RowFlags {
+  hidden?: boolean;
+  outlineLevel?: number;
+}
+
+function collectRowFlags(xml: string, flags: Map<number, RowFlags>): void {
+  for (const m of xml.matchAll(/<row\b([^>]*)>/g)) {
+    const attrs = m[1];
+    const hidden = /\bhidden="(1|true)"/.test(attrs);
+    const level = Number(/\boutlineLevel="(\d+)"/.exec(attrs)?.[1] ?? 0);
+    if (!hidden && level === 0) continue;
+    const r = Number(/\br="(\d+)"/.exec(attrs)?.[1]);
+    if (Number.isInteger(r)) flags.set(r, { hidden, outlineLevel: level });
+  }
+}
+
+/** Each sheet's `<sheetProtection>` element as the file spells it, by sheet name. */
+export async function protectionElements(zip: JSZip): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const { name, part } of await sheetParts(zip)) {
+    const xml = await zip.file(part)?.async("string");
+    const element = xml === undefined ? undefined : protectionElement(xml);
+    if (element) out.set(name, element);
+  }
+  return out;
 }
 
 /** The last row of the sheet's `<dimension ref="A1:H1048576"/>`, or 0. */

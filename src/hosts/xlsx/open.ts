@@ -10,7 +10,16 @@ import { createXlsxHost, type XlsxHost } from "./xlsxHost";
 import { loadXlsx, readChecked, saveXlsx } from "./files";
 import * as path from "node:path";
 import type { Message } from "../../core/issue";
-import { LARGE_SHEET_XML_BYTES, inspectXlsx, openLargeWorkbook } from "./largeWorkbook";
+import { promises as fs } from "node:fs";
+import JSZip from "jszip";
+import {
+  LARGE_SHEET_XML_BYTES,
+  inspectXlsx,
+  openLargeWorkbook,
+  protectionElements,
+  sheetParts,
+} from "./largeWorkbook";
+import { keepProtections, restoreProtections, type KeptProtection } from "./protection";
 
 export interface OpenedWorkbook {
   host: XlsxHost;
@@ -48,10 +57,12 @@ export async function openXlsxFile(
     name
   );
   if (large.length > 0) {
-    return { ...(await openLargeWorkbook(file, bytes, large, options.onProgress)), unkept };
+    const opened = await openLargeWorkbook(file, bytes, large, options.onProgress);
+    return { ...opened, unkept: [...unkept, ...opened.unkept] };
   }
   const workbook = await loadXlsx(bytes, name);
-  return { ...wholeWorkbook(workbook), unkept };
+  const kept = keepProtections(workbook, await protectionElements(await JSZip.loadAsync(bytes)));
+  return { ...wholeWorkbook(workbook, kept), unkept };
 }
 
 /** A new, empty workbook (for `epi-ledger demo`). */
@@ -61,11 +72,20 @@ export function newXlsxWorkbook(): OpenedWorkbook {
   return wholeWorkbook(workbook);
 }
 
-function wholeWorkbook(workbook: ExcelJS.Workbook): OpenedWorkbook {
+function wholeWorkbook(
+  workbook: ExcelJS.Workbook,
+  kept: ReadonlyMap<string, KeptProtection> = new Map()
+): OpenedWorkbook {
   return {
     host: createXlsxHost(workbook),
     streamed: false,
     unkept: [],
-    save: (file) => saveXlsx(workbook, file),
+    save: (file) =>
+      saveXlsx(workbook, file, (temp) =>
+        restoreProtections(temp, workbook, kept, sheetParts, {
+          read: (f) => fs.readFile(f),
+          write: (f, b) => fs.writeFile(f, b),
+        })
+      ),
   };
 }

@@ -11,6 +11,7 @@
    exceljs cells are plain objects, not Office.js proxies: there is nothing to load or sync. */
 import type ExcelJS from "exceljs";
 import type { Message } from "../../core/issue";
+import { assertNever } from "../../workbook/assertNever";
 import { cellAddress, parseRangeAddress, quoteSheet } from "../../workbook/a1";
 import type { CellValue, Grid } from "../../workbook/cells";
 import { HostError, type HostIO, type WorkbookHost, type WriteReport } from "../../workbook/host";
@@ -27,6 +28,13 @@ import {
 import type { SheetSnapshot, WorkbookSnapshot } from "../../workbook/snapshot";
 import { needsTextFormat } from "../../workbook/textFormat";
 import { cellFormula, formulaResult, plainValue } from "./cellValues";
+import {
+  checkCellPosition,
+  dataRegion,
+  gridRegion,
+  strayNote,
+  type PlacedCell,
+} from "./dataRegion";
 import { applyValidation, protectSheet } from "./validationProtect";
 
 /**
@@ -46,6 +54,8 @@ export interface BulkSheet {
   formulas: Grid;
   /** Cells written by commands into the bulk sheet, by 1-based row then column. */
   edits: Map<number, Map<number, BulkEdit>>;
+  /** Set by a clearSheet op: the save writes only the edits, none of the input's rows. */
+  cleared?: boolean;
 }
 
 export interface BulkEdit {
@@ -81,8 +91,16 @@ export function createXlsxHost(
   const notes: Message[] = [];
   const charts = new Set<string>();
   const bulk = options.bulkSheets ?? new Map<string, BulkSheet>();
+  const strayNotes = new Map<string, Message>();
+  const onStrays = (sheet: string, strays: readonly PlacedCell[]) => {
+    const note = strayNote(sheet, strays);
+    if (note && !strayNotes.has(sheet)) {
+      strayNotes.set(sheet, note);
+      notes.push(note);
+    }
+  };
   const io: HostIO = {
-    read: async (sheets) => readSnapshot(workbook, bulk, sheets),
+    read: async (sheets) => readSnapshot(workbook, bulk, sheets, onStrays),
     write: async (ops, onProgress) => {
       let cells = 0;
       let done = 0;
@@ -121,27 +139,32 @@ export function createXlsxHost(
 export function readSnapshot(
   workbook: ExcelJS.Workbook,
   bulk: ReadonlyMap<string, BulkSheet>,
-  names: readonly string[]
+  names: readonly string[],
+  onStrays?: (sheet: string, strays: readonly PlacedCell[]) => void
 ): WorkbookSnapshot {
   const sheetNames = workbook.worksheets.map((ws) => ws.name);
   const sheets: Record<string, SheetSnapshot> = {};
   for (const wanted of names) {
     const big = findBulk(bulk, wanted);
     if (big) {
-      sheets[wanted] = bulkSnapshot(big);
+      sheets[wanted] = bulkSnapshot(big, onStrays);
       continue;
     }
     const ws = findSheet(workbook, wanted);
-    if (ws) sheets[wanted] = sheetSnapshot(ws);
+    if (ws) sheets[wanted] = sheetSnapshot(ws, onStrays);
   }
   return { sheetNames, sheets, names: definedNames(workbook) };
 }
 
-/** A worksheet's values and formulas anchored at A1, up to the last cell holding a value. */
-export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
+/**
+ * A worksheet's values and formulas anchored at A1, up to the end of its data
+ * (dataRegion.ts): cells far past it are left out and passed to `onStrays`.
+ */
+export function sheetSnapshot(
+  ws: ExcelJS.Worksheet,
+  onStrays?: (sheet: string, strays: readonly PlacedCell[]) => void
+): SheetSnapshot {
   const cells: { row: number; column: number; value: CellValue; formula: CellValue }[] = [];
-  let lastRow = 0;
-  let lastColumn = 0;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       // Office shows a merged area's value in its top-left cell only.
@@ -149,23 +172,25 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
       const formula = cellFormula(cell);
       const value = formula === undefined ? plainValue(cell.value) : formulaResult(cell);
       if (value === null && formula === undefined) return;
+      checkCellPosition(ws.name, r, c);
       cells.push({
         row: r,
         column: c,
         value,
         formula: formula === undefined ? value : `=${formula}`,
       });
-      lastRow = Math.max(lastRow, r);
-      lastColumn = Math.max(lastColumn, c);
     });
   });
+  const region = dataRegion(ws.name, cells);
+  if (region.strays.length > 0) onStrays?.(ws.name, region.strays);
   const values: Grid = [];
   const formulas: Grid = [];
-  for (let r = 0; r < lastRow; r++) {
-    values.push(new Array<CellValue>(lastColumn).fill(null));
-    formulas.push(new Array<CellValue>(lastColumn).fill(null));
+  for (let r = 0; r < region.rows; r++) {
+    values.push(new Array<CellValue>(region.columns).fill(null));
+    formulas.push(new Array<CellValue>(region.columns).fill(null));
   }
   for (const cell of cells) {
+    if (cell.row > region.rows || cell.column > region.columns) continue;
     values[cell.row - 1][cell.column - 1] = cell.value;
     formulas[cell.row - 1][cell.column - 1] = cell.formula;
   }
@@ -276,6 +301,8 @@ async function applyOp(
     case "protect":
       await protectSheet(ws, op);
       return 0;
+    default:
+      return assertNever(op);
   }
 }
 
@@ -300,10 +327,12 @@ async function applyBulkOp(big: BulkSheet, op: WriteOp, stub: ExcelJS.Worksheet)
     return cells;
   }
   if (op.kind === "clearSheet") {
-    throw new HostError("unsupported", {
-      zh: `工作表“${big.name}”过大，无法整表清除；请拆分后再运行`,
-      en: `Sheet ${big.name} is too large to be cleared as a whole; split it and run again`,
-    });
+    big.values.length = 0;
+    big.formulas.length = 0;
+    big.edits.clear();
+    big.cleared = true;
+    clearSheet(stub);
+    return 0;
   }
   // Only fill-in templates are protected, never a ledger; a sheet this big cannot be one.
   if (op.kind === "protect") {
@@ -341,8 +370,21 @@ function setGrid(big: BulkSheet, row: number, column: number, cell: CellWrite): 
   formulas[column - 1] = formula;
 }
 
-function bulkSnapshot(big: BulkSheet): SheetSnapshot {
-  return { name: big.name, values: big.values, formulas: big.formulas };
+/** A streamed sheet's arrays, cut to its data as sheetSnapshot cuts (rows are jagged: no grid to size). */
+function bulkSnapshot(
+  big: BulkSheet,
+  onStrays?: (sheet: string, strays: readonly PlacedCell[]) => void
+): SheetSnapshot {
+  const region = gridRegion(big.name, big.values);
+  if (region.strays.length === 0) {
+    return { name: big.name, values: big.values, formulas: big.formulas };
+  }
+  onStrays?.(big.name, region.strays);
+  const cut = (grid: Grid) =>
+    grid
+      .slice(0, region.rows)
+      .map((line) => (line.length > region.columns ? line.slice(0, region.columns) : line));
+  return { name: big.name, values: cut(big.values), formulas: cut(big.formulas) };
 }
 
 function findBulk(bulk: ReadonlyMap<string, BulkSheet>, name: string): BulkSheet | undefined {

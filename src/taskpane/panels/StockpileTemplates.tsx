@@ -22,10 +22,11 @@ import type { Message } from "../../core/issue";
 import { UNIT_CATEGORIES } from "../../core/stockpile/reserveStandard";
 import type { CommandResult } from "../../workbook/command";
 import { HostError } from "../../workbook/host";
-import type {
-  GenerateTemplatesData,
-  TemplateFile,
-  TemplateUnitChoice,
+import {
+  TEMPLATE_UNITS_NEED,
+  type GenerateTemplatesData,
+  type TemplateFile,
+  type TemplateUnitChoice,
 } from "../../workbook/stockpile/generateTemplates";
 import { tr } from "../i18n";
 import type { SectionPanelProps } from "../sections";
@@ -115,6 +116,14 @@ export function StockpileTemplates({
   const category = typeof options.category === "string" ? options.category : "";
   const picked = Array.isArray(options.units) ? (options.units as string[]) : [];
   const mode = options.mode === "workbooks" ? "workbooks" : "sheets";
+  // The command did not run for want of a choice: say so beside the control, until one is made.
+  const missing =
+    lastResult?.commandId === GENERATE_TEMPLATES_COMMAND && !TEMPLATE_UNITS_NEED.given(options)
+      ? lastResult.result.missing?.find((n) => n.option === TEMPLATE_UNITS_NEED.option)
+      : undefined;
+  const choiceMessage = missing
+    ? { validationState: "error" as const, validationMessage: tr(lang, missing.label) }
+    : {};
 
   const change = (next: Record<string, unknown>) => {
     const rest: Record<string, unknown> = { ...options };
@@ -162,7 +171,7 @@ export function StockpileTemplates({
         </RadioGroup>
       </Field>
       {by === "category" ? (
-        <Field label={tr(lang, TEMPLATE_TEXT.category)}>
+        <Field label={tr(lang, TEMPLATE_TEXT.category)} {...choiceMessage}>
           <Select
             data-testid="template-category"
             value={category}
@@ -179,6 +188,11 @@ export function StockpileTemplates({
         </Field>
       ) : (
         <div className={styles.part}>
+          {missing ? (
+            <Caption1 role="alert" className={styles.hint}>
+              {tr(lang, missing.label)}
+            </Caption1>
+          ) : null}
           <div className={styles.row}>
             <Button
               size="small"

@@ -6,33 +6,23 @@
  * names and absent sheets. Only 参数 is read: the other sheets' existence is
  * known from the sheet list, so a huge 接种进度 is never loaded here.
  */
-import { cellAddress, rangeAddress } from "../a1";
-import type { CellValue } from "../cells";
-import type { Command, CommandInput, CommandResult } from "../command";
-import {
-  PARAMS,
-  PARAMS_HEADER_ROW,
-  PARAMS_SHEET,
-  PARAMS_TABLE,
-  PARAM_VALUE_COLUMN,
-  formatDefault,
-  readParams,
-  type ParamSpec,
-} from "../params";
-import type { WriteOp } from "../plan";
-import { usedRows } from "../snapshot";
+import { cellAddress } from "../a1";
+import { defineCommand, type CommandInput, type CommandResult } from "../command";
+import { parseNoOptions } from "../options";
+import { PARAMS, PARAMS_HEADER_ROW, PARAMS_SHEET, PARAM_VALUE_COLUMN } from "../params";
 import { setupIsolationSheets } from "../isolation/setup";
 import { setupReportingSheets } from "../reporting/setup";
 import { setupStockpileSheets } from "../stockpile/setup";
-import { HEADER_FILL, INPUT_HEADER_FONT, TITLE_FONT_SIZE } from "../styles";
 import { setupVaccinationSheets } from "../vaccination/setup";
+import { planParamsSheet } from "./paramsSheet";
 
-export const initWorkbook: Command = {
+export const initWorkbook = defineCommand({
   id: "initWorkbook",
   label: { zh: "初始化工作簿", en: "Set up workbook" },
   reads: () => [PARAMS_SHEET],
+  parseOptions: parseNoOptions,
   run: planInitWorkbook,
-};
+});
 
 /**
  * Plans the 参数 sheet.
@@ -41,88 +31,8 @@ export const initWorkbook: Command = {
  * planInitWorkbook({ snapshot: emptyWorkbook, ... }).ops[0]
  * //=> { kind: "ensureSheet", sheet: "参数" }
  */
-export function planInitWorkbook(input: CommandInput): CommandResult {
-  const sheet = input.snapshot.sheets[PARAMS_SHEET];
-  const { found, issues } = readParams(sheet);
-  const ops: WriteOp[] = [{ kind: "ensureSheet", sheet: PARAMS_SHEET }];
-  const lastCol = PARAMS_TABLE.columns.length;
-  let added: ParamSpec[];
-  let firstNewRow: number;
-  if (!sheet) {
-    ops.push(
-      {
-        kind: "block",
-        sheet: PARAMS_SHEET,
-        row: 1,
-        column: 1,
-        cells: [[PARAMS_TABLE.title ?? PARAMS_SHEET]],
-      },
-      {
-        kind: "block",
-        sheet: PARAMS_SHEET,
-        row: PARAMS_HEADER_ROW,
-        column: 1,
-        cells: [PARAMS_TABLE.columns.map((c) => c.zh)],
-      },
-      {
-        kind: "style",
-        sheet: PARAMS_SHEET,
-        range: rangeAddress(1, 1, 1, lastCol),
-        bold: true,
-        fontSize: TITLE_FONT_SIZE,
-        merge: true,
-      },
-      {
-        kind: "style",
-        sheet: PARAMS_SHEET,
-        range: rangeAddress(PARAMS_HEADER_ROW, 1, PARAMS_HEADER_ROW, lastCol),
-        bold: true,
-        fill: HEADER_FILL,
-        fontColor: INPUT_HEADER_FONT,
-        border: true,
-      },
-      {
-        kind: "columnWidths",
-        sheet: PARAMS_SHEET,
-        widths: [
-          { column: 1, width: 150 },
-          { column: 2, width: 80 },
-          { column: 3, width: 60 },
-          { column: 4, width: 420 },
-          { column: 5, width: 70 },
-        ],
-      },
-      { kind: "freeze", sheet: PARAMS_SHEET, rows: PARAMS_HEADER_ROW }
-    );
-    added = [...PARAMS];
-    firstNewRow = PARAMS_HEADER_ROW + 1;
-  } else {
-    added = PARAMS.filter((p) => !found.has(p.key));
-    firstNewRow = usedRows(sheet) + 1;
-  }
-  if (added.length > 0) {
-    ops.push({
-      kind: "block",
-      sheet: PARAMS_SHEET,
-      row: firstNewRow,
-      column: 1,
-      cells: added.map((p) => paramRow(p, input.lang)),
-      numberFormats: added.map((p) => [null, p.numberFormat ?? "General", null, null, null]),
-    });
-  }
-  const rowOf = new Map<string, number>();
-  for (const [key, cell] of found) rowOf.set(key, cell.row);
-  added.forEach((p, i) => rowOf.set(p.key, firstNewRow + i));
-  for (const p of PARAMS) {
-    const row = rowOf.get(p.key) as number;
-    ops.push({
-      kind: "defineName",
-      name: p.name,
-      sheet: PARAMS_SHEET,
-      cell: cellAddress(row, PARAM_VALUE_COLUMN),
-      comment: p.note.zh,
-    });
-  }
+export function planInitWorkbook(input: CommandInput<unknown>): CommandResult {
+  const { ops, added, issues } = planParamsSheet(input.snapshot, input.lang);
   const setup = [
     ...setupStockpileSheets(input.snapshot),
     ...setupIsolationSheets(input.snapshot),
@@ -158,14 +68,4 @@ export function planInitWorkbook(input: CommandInput): CommandResult {
     summary,
     focus: { sheet: PARAMS_SHEET, cell: cellAddress(PARAMS_HEADER_ROW + 1, PARAM_VALUE_COLUMN) },
   };
-}
-
-function paramRow(p: ParamSpec, lang: "zh" | "en"): CellValue[] {
-  return [
-    p.name,
-    p.default,
-    p.unit,
-    lang === "zh" ? p.note.zh : `${p.note.zh} / ${p.note.en}`,
-    formatDefault(p),
-  ];
 }

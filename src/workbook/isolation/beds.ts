@@ -44,7 +44,10 @@ export function readBedTable(
   sheet: SheetSnapshot,
   options: { bedsPer10k: number; unit: string }
 ): BedTable {
-  const parsed = parseTable(BEDS_TABLE, sheet.values, { sheet: sheet.name });
+  const parsed = parseTable(BEDS_TABLE, sheet.values, {
+    sheet: sheet.name,
+    formulas: sheet.formulas,
+  });
   const issues: CellIssue[] = [...parsed.issues];
   const header = parsed.header;
   if (!header) return { sheet, parsed, results: [], issues };
@@ -55,7 +58,9 @@ export function readBedTable(
   const flagged = new Set(parsed.issues.map((i) => i.cell));
   const records: BedRecord[] = parsed.rows.map((p) => {
     const number = (key: "population" | "existingBeds" | "backupBeds") => {
-      const value = formulaNumber(raw(p.row, key));
+      const read = formulaNumber(raw(p.row, key));
+      const factor = header.units.get(key)?.factor ?? 1;
+      const value = read === null || factor === 1 ? read : Number((read * factor).toPrecision(15));
       const column = header.columns.get(key);
       if (Number.isNaN(value) && column !== undefined && !flagged.has(cellAddress(p.row, column)))
         issues.push(textNumber(sheet.name, p.row, column, key));

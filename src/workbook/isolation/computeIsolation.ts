@@ -8,15 +8,17 @@ import type { BedResult, BedStatus } from "../../core/isolation/bedCapacity";
 import { summarizeBeds, type BedTotals } from "../../core/isolation/bedSummary";
 import type { TieRule } from "../../core/rank";
 import { cellAddress } from "../a1";
-import type { Command, CommandInput, CommandResult } from "../command";
+import { defineCommand, type CommandInput, type CommandResult } from "../command";
+import { parseReportDateOptions, type ReportDateOptions } from "../options";
+import { commandPrelude } from "../prelude";
 import { HISTORY_SHEET } from "../history";
 import type { CellIssue } from "../issues";
-import { PARAMS_SHEET, readParams } from "../params";
+import { PARAMS_SHEET } from "../params";
 import type { CellWrite, WriteOp } from "../plan";
 import { bedSummarySheetOps, NO_PARENT_LABEL, townshipLabel } from "./bedSummarySheet";
 import { findSheet, readBedTable } from "./beds";
-import { listNames, missingNameIssues, reportDateOf } from "./common";
-import { BEDS_NORM_NAME, bedFormulas } from "./formulas";
+import { listNames } from "./common";
+import { bedFormulas } from "./formulas";
 import { outputColumns, planOutputs } from "./outputs";
 import { BEDS_SHEET, BEDS_SUMMARY_SHEET, BEDS_TABLE } from "./specs";
 import { pushAll } from "../../core/arrays";
@@ -61,12 +63,16 @@ export interface IsolationBedsData {
   summaryText: string;
 }
 
-export const computeIsolation: Command = {
+/** Options the task pane may pass: the report date (default today). */
+export type ComputeIsolationOptions = ReportDateOptions;
+
+export const computeIsolation = defineCommand({
   id: "computeIsolation",
   label: COMPUTE_ISOLATION_LABEL,
   reads: () => [BEDS_SHEET, BEDS_TABLE.en, PARAMS_SHEET, HISTORY_SHEET, BEDS_SUMMARY_SHEET],
+  parseOptions: parseReportDateOptions,
   run: planComputeIsolation,
-};
+});
 
 /**
  * Plans 计算隔离床位.
@@ -75,21 +81,20 @@ export const computeIsolation: Command = {
  * planComputeIsolation({ snapshot, today: 44581, now: 44581.4, lang: "zh" }).summary.zh
  * //=> "按每万人20张标准，18个乡镇应配床位1,…张；3个乡镇不足，共缺…张：…"
  */
-export function planComputeIsolation(input: CommandInput): CommandResult {
+export function planComputeIsolation(
+  input: CommandInput<ComputeIsolationOptions>
+): CommandResult<IsolationBedsData> {
   // Absurd input (a population of 9e307) can overflow; no cell may receive NaN or Infinity.
   return guardFinite(buildIsolationPlan(input));
 }
 
-function buildIsolationPlan(input: CommandInput): CommandResult {
+function buildIsolationPlan(
+  input: CommandInput<ComputeIsolationOptions>
+): CommandResult<IsolationBedsData> {
   const { snapshot } = input;
-  const { params, issues: paramIssues } = readParams(snapshot.sheets[PARAMS_SHEET]);
-  const issues: CellIssue[] = [...paramIssues];
-  const nameIssues = missingNameIssues(snapshot, [BEDS_NORM_NAME]);
-  if (nameIssues.length > 0)
-    return stop([...issues, ...nameIssues], {
-      zh: "未计算：缺少参数名称，请先运行“初始化工作簿”",
-      en: "Not computed: parameter names are missing; run 初始化工作簿 (Set up workbook) first",
-    });
+  const prelude = commandPrelude(input);
+  const { params, reportDate } = prelude;
+  const issues: CellIssue[] = [...prelude.issues];
   const sheet = findSheet(snapshot, BEDS_TABLE);
   if (!sheet)
     return stop(
@@ -123,7 +128,7 @@ function buildIsolationPlan(input: CommandInput): CommandResult {
       en: "Not computed: 隔离床位 lacks the 常住人口 or 现有床位 column",
     });
 
-  const ops: WriteOp[] = [];
+  const ops: WriteOp[] = [...prelude.ops];
   const { columns, added } = outputColumns(BEDS_TABLE, header, sheet);
   const byRow = new Map(table.results.map((r) => [r.record.row, r]));
   const outputs = planOutputs({
@@ -134,14 +139,20 @@ function buildIsolationPlan(input: CommandInput): CommandResult {
     columns,
     added,
     rows: table.parsed.rows.map((r) => r.row),
-    cells: (row) => bedCells(columns, header.columns, byRow.get(row) as BedResult, row),
+    cells: (row) =>
+      bedCells(
+        columns,
+        header.columns,
+        byRow.get(row) as BedResult,
+        row,
+        header.units.get("population")?.factor
+      ),
     command: COMPUTE_ISOLATION_LABEL.zh,
     now: input.now,
   });
   ops.push(...outputs.ops);
   pushAll(issues, outputs.issues);
 
-  const reportDate = reportDateOf(input);
   const summary = summarizeBeds(table.results, { tieRule: params.tieRule });
   const data = bedsData(summary, {
     reportDate,
@@ -174,14 +185,17 @@ function bedCells(
   outputs: ReadonlyMap<string, number>,
   inputs: ReadonlyMap<string, number>,
   result: BedResult,
-  row: number
+  row: number,
+  populationFactor = 1
 ): Record<string, CellWrite> {
   const at = (map: ReadonlyMap<string, number>, k: string) => {
     const column = map.get(k);
     return column === undefined ? undefined : cellAddress(row, column);
   };
+  // A header in 万人 (常住人口（万人）): the formulas convert, as the engine does.
+  const population = at(inputs, "population") as string;
   const f = bedFormulas({
-    population: at(inputs, "population") as string,
+    population: populationFactor === 1 ? population : `(${population}*${populationFactor})`,
     existingBeds: at(inputs, "existingBeds") as string,
     backupBeds: at(inputs, "backupBeds"),
     required: at(outputs, "required") as string,
@@ -250,6 +264,6 @@ function bedsData(
   };
 }
 
-function stop(issues: CellIssue[], summary: Message): CommandResult {
+function stop(issues: CellIssue[], summary: Message): CommandResult<IsolationBedsData> {
   return { ops: [], issues, summary };
 }

@@ -8,20 +8,16 @@ import { chineseDate, type DateSerial } from "../../core/dates";
 import type { Message } from "../../core/issue";
 import { forecastDemand } from "../../core/isolation/demandForecast";
 import { cellAddress } from "../a1";
-import type { Command, CommandInput, CommandResult } from "../command";
+import { defineCommand, type CommandInput, type CommandResult } from "../command";
+import { parseReportDateOptions, type ReportDateOptions } from "../options";
+import { commandPrelude } from "../prelude";
 import { HISTORY_SHEET } from "../history";
 import type { CellIssue } from "../issues";
-import { PARAMS_SHEET, readParams } from "../params";
+import { PARAMS_SHEET } from "../params";
 import type { CellWrite, WriteOp } from "../plan";
 import { findSheet, readBedTable } from "./beds";
-import { listNames, missingNameIssues, reportDateOf } from "./common";
-import {
-  HIGH_STAY_NAME,
-  OTHER_STAY_NAME,
-  isOwnReleaseFormula,
-  releaseDateFormula,
-  stayDaysFormula,
-} from "./formulas";
+import { listNames } from "./common";
+import { isOwnReleaseFormula, releaseDateFormula, stayDaysFormula } from "./formulas";
 import { forecastSheetOps, forecastStatus, type ForecastStatus } from "./forecastSheet";
 import { outputColumns, planOutputs } from "./outputs";
 import { readReturnees, type ReturneeRow } from "./returnees";
@@ -68,7 +64,10 @@ export interface IsolationForecastData {
   summaryText: string;
 }
 
-export const forecastIsolation: Command = {
+/** Options the task pane may pass: the report date (default today). */
+export type ForecastIsolationOptions = ReportDateOptions;
+
+export const forecastIsolation = defineCommand({
   id: "forecastIsolation",
   label: FORECAST_ISOLATION_LABEL,
   reads: () => [
@@ -80,8 +79,9 @@ export const forecastIsolation: Command = {
     HISTORY_SHEET,
     FORECAST_SHEET,
   ],
+  parseOptions: parseReportDateOptions,
   run: planForecastIsolation,
-};
+});
 
 /**
  * Plans 预测隔离需求.
@@ -90,16 +90,13 @@ export const forecastIsolation: Command = {
  * planForecastIsolation({ snapshot, today: 44581, now: 44581.4, lang: "zh" }).data.atRisk[0].township
  * //=> "马场乡"
  */
-export function planForecastIsolation(input: CommandInput): CommandResult {
+export function planForecastIsolation(
+  input: CommandInput<ForecastIsolationOptions>
+): CommandResult<IsolationForecastData> {
   const { snapshot } = input;
-  const { params, issues: paramIssues } = readParams(snapshot.sheets[PARAMS_SHEET]);
-  const issues: CellIssue[] = [...paramIssues];
-  const nameIssues = missingNameIssues(snapshot, [HIGH_STAY_NAME, OTHER_STAY_NAME]);
-  if (nameIssues.length > 0)
-    return stop([...issues, ...nameIssues], {
-      zh: "未计算：缺少参数名称，请先运行“初始化工作簿”",
-      en: "Not computed: parameter names are missing; run 初始化工作簿 (Set up workbook) first",
-    });
+  const prelude = commandPrelude(input);
+  const { params, reportDate } = prelude;
+  const issues: CellIssue[] = [...prelude.issues];
   const sheet = findSheet(snapshot, RETURNEES_TABLE);
   if (!sheet)
     return stop(
@@ -150,7 +147,6 @@ export function planForecastIsolation(input: CommandInput): CommandResult {
       },
     });
 
-  const reportDate = reportDateOf(input);
   const table = readReturnees(sheet, {
     highRiskStayDays: params.highRiskStayDays,
     otherRiskStayDays: params.otherRiskStayDays,
@@ -165,7 +161,7 @@ export function planForecastIsolation(input: CommandInput): CommandResult {
       en: "Not computed: no header row found in 返乡人员",
     });
 
-  const ops: WriteOp[] = [];
+  const ops: WriteOp[] = [...prelude.ops];
   if (header.columns.has("risk") && header.columns.has("arrival")) {
     const { columns, added } = outputColumns(RETURNEES_TABLE, header, sheet);
     const byRow = new Map(table.rows.map((r) => [r.row, r]));
@@ -276,6 +272,6 @@ function returneeCells(
   };
 }
 
-function stop(issues: CellIssue[], summary: Message): CommandResult {
+function stop(issues: CellIssue[], summary: Message): CommandResult<IsolationForecastData> {
   return { ops: [], issues, summary };
 }

@@ -61,7 +61,10 @@ export interface ReadReturneesOptions extends StayOptions {
  * //=> { row: 3, township: "马场乡", risk: "高风险", formulaDays: 14, arrival: 44579, release: 44593, method: "集中", projected: true }
  */
 export function readReturnees(sheet: SheetSnapshot, options: ReadReturneesOptions): ReturneeTable {
-  const parsed = parseTable(RETURNEES_TABLE, sheet.values, { sheet: sheet.name });
+  const parsed = parseTable(RETURNEES_TABLE, sheet.values, {
+    sheet: sheet.name,
+    formulas: sheet.formulas,
+  });
   const issues: CellIssue[] = [...parsed.issues];
   const header = parsed.header;
   if (!header) return { sheet, parsed, rows: [], stays: [], issues: masked(issues) };

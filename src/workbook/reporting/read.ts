@@ -48,7 +48,10 @@ export function findSheet(snapshot: WorkbookSnapshot, spec: TableSpec): SheetSna
 export function readRoster(snapshot: WorkbookSnapshot): ReadSheet<ReportingUnit> {
   const sheet = findSheet(snapshot, ROSTER_SPEC);
   if (!sheet) return { items: [], issues: [], columns: new Map() };
-  const parsed = parseTable(ROSTER_SPEC, sheet.values, { sheet: sheet.name });
+  const parsed = parseTable(ROSTER_SPEC, sheet.values, {
+    sheet: sheet.name,
+    formulas: sheet.formulas,
+  });
   const items: ReportingUnit[] = [];
   for (const { row, values } of parsed.rows) {
     const name = (values.unit as string | undefined) ?? null;
@@ -82,7 +85,10 @@ export function readRecords(snapshot: WorkbookSnapshot): ReadSheet<ReportRecord>
   const sheet = findSheet(snapshot, RECORDS_SPEC);
   if (!sheet) return { items: [], issues: [], columns: new Map() };
   // 报送时间 is read here rather than by parseTable, because a time of day alone needs the row's 日期.
-  const parsed = parseTable(TIME_AS_TEXT, sheet.values, { sheet: sheet.name });
+  const parsed = parseTable(TIME_AS_TEXT, sheet.values, {
+    sheet: sheet.name,
+    formulas: sheet.formulas,
+  });
   const columns = columnsOf(parsed);
   const timeColumn = columns.get("time");
   const extraColumns = parsed.header?.extra ?? [];

@@ -15,10 +15,11 @@ import {
   type ReportTimeliness,
 } from "../../core/reporting/dailyReportingStatus";
 import { reportingSummary } from "../../core/reporting/reportingSummary";
-import { readDate, type CellValue } from "../cells";
-import type { Command, CommandInput, CommandResult } from "../command";
+import { defineCommand, type CommandInput, type CommandResult } from "../command";
 import type { CellIssue } from "../issues";
-import { PARAMS_SHEET, readParams } from "../params";
+import { parseReportDateOptions, type ReportDateOptions } from "../options";
+import { PARAMS_SHEET } from "../params";
+import { commandPrelude } from "../prelude";
 import { cellIssues, readRecords, readRoster } from "./read";
 import {
   RECORDS_SHEET,
@@ -30,11 +31,8 @@ import {
 import { STATUS_FIRST_UNIT_ROW, statusSheetOps } from "./statusSheet";
 import { pushAll } from "../../core/arrays";
 
-/** The choices the task pane passes in `input.options`. */
-export interface ReportStatusOptions {
-  /** The day to report on, as a serial (or a date text such as `2022-01-20`); default `input.today`. */
-  reportDate?: DateSerial | string;
-}
+/** The choices the task pane passes: the day to report on (default today). */
+export type ReportStatusOptions = ReportDateOptions;
 
 /** One unit as the task pane lists it (leader order, phone masked). */
 export interface ReportStatusUnit {
@@ -71,7 +69,7 @@ export interface ReportStatusData {
   excluded: { unit: string; category: string | null; reason: Message }[];
 }
 
-export const reportStatus: Command = {
+export const reportStatus = defineCommand({
   id: "reportStatus",
   label: { zh: "生成报送情况", en: "Reporting status" },
   reads: () => [
@@ -82,8 +80,9 @@ export const reportStatus: Command = {
     PARAMS_SHEET,
     REPORT_STATUS_SHEET,
   ],
+  parseOptions: parseReportDateOptions,
   run: planReportStatus,
-};
+});
 
 /**
  * Plans 报送情况 for the report date.
@@ -92,10 +91,13 @@ export const reportStatus: Command = {
  * planReportStatus({ snapshot, today: 44581, now: 44581 + 10 / 24, lang: "zh" }).data.summary.zh
  * //=> "截至1月20日10时，应报单位35个，已报32个（其中零报告5个），未报3个：…；迟报2个。"
  */
-export function planReportStatus(input: CommandInput): CommandResult {
+export function planReportStatus(
+  input: CommandInput<ReportStatusOptions>
+): CommandResult<ReportStatusData> {
   const { snapshot } = input;
-  const params = readParams(snapshot.sheets[PARAMS_SHEET]);
-  const reportDate = reportDateOf(input);
+  // The sheet's colours take the values of 达标线 and 预警线, not their names.
+  const params = commandPrelude(input, { createParams: false });
+  const { reportDate } = params;
   const roster = readRoster(snapshot);
   const issues: CellIssue[] = [...params.issues];
   if (!roster.sheet) {
@@ -182,23 +184,6 @@ export function planReportStatus(input: CommandInput): CommandResult {
     data,
     focus: { sheet: REPORT_STATUS_SHEET, cell: `B${STATUS_FIRST_UNIT_ROW}` },
   };
-}
-
-/**
- * The report date: `options.reportDate` (a serial, or a date text) or else
- * `today`. A report date that is not a date is a bug in the caller (the task
- * pane and the CLI pass serials), so it throws.
- *
- * @example
- * reportDateOf({ today: 44581, options: {} })                          //=> 44581
- * reportDateOf({ today: 44581, options: { reportDate: "2022-01-19" } }) //=> 44580
- */
-export function reportDateOf(input: Pick<CommandInput, "today" | "options">): DateSerial {
-  const raw = input.options?.reportDate;
-  if (raw === undefined || raw === null) return Math.floor(input.today);
-  const read = readDate(raw as CellValue);
-  if (read.ok && read.value !== null) return read.value;
-  throw new Error(`reportStatus: options.reportDate is not a date: ${String(raw)}`);
 }
 
 function excludedReason(x: ExcludedUnit): ReportStatusData["excluded"][number] {

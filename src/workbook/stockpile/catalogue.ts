@@ -58,7 +58,10 @@ export const CATALOGUE_HEADER_ROW = 2;
  */
 export function readCatalogue(sheet: SheetSnapshot | undefined): CatalogueRead {
   if (!sheet) return defaultCatalogueRead();
-  const parsed = parseTable(CATALOGUE_TABLE, sheet.values, { sheet: CATALOGUE_SHEET });
+  const parsed = parseTable(CATALOGUE_TABLE, sheet.values, {
+    sheet: CATALOGUE_SHEET,
+    formulas: sheet.formulas,
+  });
   const issues = [...parsed.issues];
   const items: CatalogueItem[] = [];
   const lookup = new Map<string, CatalogueItem>();

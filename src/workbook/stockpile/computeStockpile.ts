@@ -10,11 +10,12 @@ import type { BurnRate } from "../../core/stockpile/burnRate";
 import { computeReserveLines, itemKey, type ReserveLine } from "../../core/stockpile/reserveLines";
 import { summarizeReserve, type StockpileSummary } from "../../core/stockpile/summary";
 import { cellAddress, sheetRef } from "../a1";
-import type { Command, CommandInput, CommandResult } from "../command";
+import { defineCommand, type CommandInput, type CommandResult } from "../command";
 import { HISTORY_SHEET, historyOps } from "../history";
-import { planInitWorkbook } from "../init/initWorkbook";
 import { toCellIssue, type CellIssue } from "../issues";
-import { PARAMS, PARAMS_SHEET, readParams } from "../params";
+import { parseReportDateOptions, type ReportDateOptions } from "../options";
+import { PARAMS_SHEET } from "../params";
+import { commandPrelude } from "../prelude";
 import type { WriteOp } from "../plan";
 import type { WorkbookSnapshot } from "../snapshot";
 import { readCatalogue, type CatalogueRead } from "./catalogue";
@@ -25,11 +26,8 @@ import { readStockLog } from "./stockLog";
 import { summarySheetOps } from "./summarySheet";
 import { guardFinite } from "../finite";
 
-/** Options the task pane may pass. */
-export interface ComputeStockpileOptions {
-  /** Report date (serial); default: today. */
-  reportDate?: DateSerial;
-}
+/** Options the task pane may pass: the report date (default today). */
+export type ComputeStockpileOptions = ReportDateOptions;
 
 /** What the task pane shows after 计算物资储备. */
 export interface StockpileData {
@@ -53,12 +51,13 @@ export const STOCKPILE_READS: readonly string[] = [
   SUMMARY_SHEET,
 ];
 
-export const computeStockpile: Command = {
+export const computeStockpile = defineCommand({
   id: "computeStockpile",
   label: { zh: "计算物资储备", en: "Compute stockpile targets" },
   reads: () => [...STOCKPILE_READS],
+  parseOptions: parseReportDateOptions,
   run: planComputeStockpile,
-};
+});
 
 /**
  * Plans 计算物资储备.
@@ -67,24 +66,24 @@ export const computeStockpile: Command = {
  * planComputeStockpile({ snapshot, today: 44581, now: 44581.4, lang: "zh" }).data.summary.byItem[0].gap
  * //=> 600
  */
-export function planComputeStockpile(input: CommandInput): CommandResult {
+export function planComputeStockpile(
+  input: CommandInput<ComputeStockpileOptions>
+): CommandResult<StockpileData> {
   // Absurd input (a population of 9e307) can overflow; no cell may receive NaN or Infinity.
   return guardFinite(buildStockpilePlan(input));
 }
 
-function buildStockpilePlan(input: CommandInput): CommandResult {
+function buildStockpilePlan(
+  input: CommandInput<ComputeStockpileOptions>
+): CommandResult<StockpileData> {
   const { snapshot } = input;
-  const reportDate = reportDateOf(input);
-  const paramsSheet = snapshot.sheets[PARAMS_SHEET];
-  const { params, issues: paramIssues } = readParams(paramsSheet);
-  const ops: WriteOp[] = [];
-  const issues: CellIssue[] = [...paramIssues];
+  const prelude = commandPrelude(input);
+  const { params, reportDate } = prelude;
+  const ops: WriteOp[] = [...prelude.ops];
+  const issues: CellIssue[] = [...prelude.issues];
   const add = (more: readonly CellIssue[]) => {
     for (const i of more) issues.push(i);
   };
-  if (!paramsSheet || PARAMS.some((p) => snapshot.names[p.name] === undefined)) {
-    ops.push(...planInitWorkbook(input).ops);
-  }
   const catalogue = readCatalogue(snapshot.sheets[CATALOGUE_SHEET]);
   add(catalogue.issues);
   if (catalogue.absent) ops.push(...catalogueSheetOps());
@@ -173,14 +172,6 @@ function buildStockpilePlan(input: CommandInput): CommandResult {
     data,
     focus: { sheet: SUMMARY_SHEET, cell: "A1" },
   };
-}
-
-/** The report date: options.reportDate when it is a serial, else today. */
-export function reportDateOf(input: CommandInput): DateSerial {
-  const chosen = input.options?.reportDate;
-  return typeof chosen === "number" && Number.isFinite(chosen) && chosen >= 1
-    ? Math.floor(chosen)
-    : input.today;
 }
 
 /** A missing catalogue norm also points at the catalogue cell to fill. */

@@ -14,13 +14,21 @@ import type { Message } from "../../core/issue";
 import { UNIT_CATEGORIES } from "../../core/stockpile/reserveStandard";
 import { cellAddress, rangeAddress } from "../a1";
 import type { CellValue } from "../cells";
-import type { Command, CommandInput, CommandResult } from "../command";
+import {
+  defineCommand,
+  type CommandInput,
+  type CommandResult,
+  type Need,
+  type OptionsResult,
+  type RawOptions,
+} from "../command";
+import { textListOption } from "../options";
 import { HISTORY_SHEET, historyOps, type HistoryEntry } from "../history";
 import type { CellIssue } from "../issues";
 import type { WriteOp } from "../plan";
 import { ROSTER_SHEET } from "../reporting/specs";
 import { lastUsedColumn } from "./reserve";
-import { applyOps } from "./simulate";
+import { applyOps } from "../applyOps";
 import { CATALOGUE_SHEET, STOCKPILE_SHEET } from "./specs";
 import {
   planTemplates,
@@ -72,10 +80,25 @@ export interface GenerateTemplatesData {
 
 const COMMAND_NAME = "生成填报模板";
 
-export const generateTemplates: Command = {
+/** 生成填报模板 needs a category or units from the pane, except to list the units. */
+export const TEMPLATE_UNITS_NEED: Need = {
+  kind: "choice",
+  option: "units",
+  label: {
+    zh: "请先在任务窗格中选择单位类别或勾选单位",
+    en: "choose a unit category or tick units in the task pane",
+  },
+  given: (raw) =>
+    raw.mode === "list" ||
+    (textListOption(raw.units)?.length ?? 0) > 0 ||
+    (typeof raw.category === "string" && raw.category !== ""),
+};
+
+export const generateTemplates = defineCommand({
   id: "generateTemplates",
   label: { zh: "生成填报模板", en: "Make fill-in templates" },
-  reads: (options) => [
+  needs: [TEMPLATE_UNITS_NEED],
+  reads: (options?: GenerateTemplatesOptions) => [
     STOCKPILE_SHEET,
     CATALOGUE_SHEET,
     ROSTER_SHEET,
@@ -83,8 +106,9 @@ export const generateTemplates: Command = {
     // Template sheets made before, to compare and keep what was typed into them.
     ...pickedUnits(options).map(templateSheetName),
   ],
+  parseOptions: parseTemplateOptions,
   run: planGenerateTemplates,
-};
+});
 
 /**
  * Plans 生成填报模板.
@@ -93,7 +117,9 @@ export const generateTemplates: Command = {
  * planGenerateTemplates({ snapshot, today, now, lang: "zh", options: { units: ["城关镇"] } }).ops.at(-1)
  * //=> { kind: "protect", sheet: "填报_城关镇", unlocked: ["E5:H16", "C12:C16"] }
  */
-export function planGenerateTemplates(input: CommandInput): CommandResult {
+export function planGenerateTemplates(
+  input: CommandInput<GenerateTemplatesOptions>
+): CommandResult<GenerateTemplatesData> {
   const { snapshot } = input;
   const mode = modeOf(input.options);
   const choices: TemplateUnitChoice[] = templateUnits(snapshot).map((u) => ({
@@ -224,19 +250,36 @@ export function templateFileName(unit: string): string {
   return `${unit.replace(/[\\/:*?"<>|]/g, "_").trim()}_物资储备填报.xlsx`;
 }
 
-function modeOf(options: CommandInput["options"]): TemplateMode {
+/**
+ * The pane's choices, typed: texts and lists of texts; what they mean is
+ * checked when the command runs (an unknown category is an issue there).
+ *
+ * @example
+ * parseTemplateOptions({ units: ["城关镇", 3] }) //=> { ok: true, value: { units: ["城关镇"] }, issues: [] }
+ */
+export function parseTemplateOptions(raw: RawOptions): OptionsResult<GenerateTemplatesOptions> {
+  const value: GenerateTemplatesOptions = {};
+  if (raw.mode === "workbooks" || raw.mode === "list" || raw.mode === "sheets")
+    value.mode = raw.mode;
+  const units = textListOption(raw.units);
+  if (units) value.units = units;
+  if (typeof raw.category === "string") value.category = raw.category;
+  return { ok: true, value, issues: [] };
+}
+
+function modeOf(options: GenerateTemplatesOptions | undefined): TemplateMode {
   const mode = options?.mode;
   return mode === "workbooks" || mode === "list" ? mode : "sheets";
 }
 
-function pickedUnits(options: CommandInput["options"]): string[] {
+function pickedUnits(options: GenerateTemplatesOptions | undefined): string[] {
   const units = options?.units;
   if (!Array.isArray(units)) return [];
   return units.filter((u): u is string => typeof u === "string" && u.trim() !== "");
 }
 
 function selectionOf(
-  options: CommandInput["options"],
+  options: GenerateTemplatesOptions | undefined,
   cell: string
 ): { value: TemplateSelection } | { issue: CellIssue } {
   const units = pickedUnits(options);
@@ -268,7 +311,7 @@ function choiceIssue(code: string, cell: string, message: Message): CellIssue {
  * from what the new template holds: they are kept in 历史记录 before the
  * sheet is replaced.
  */
-function typedRows(layout: TemplateLayout, input: CommandInput): HistoryEntry[] {
+function typedRows(layout: TemplateLayout, input: CommandInput<unknown>): HistoryEntry[] {
   const old = input.snapshot.sheets[layout.sheetName];
   if (!old) return [];
   const fresh = applyOps(

@@ -17,7 +17,15 @@ import type { Message } from "../../core/issue";
 import { itemKey } from "../../core/stockpile/reserveLines";
 import { cellAddress } from "../a1";
 import { isBlank, readText, type CellValue } from "../cells";
-import type { Command, CommandInput, CommandResult, Lang } from "../command";
+import {
+  defineCommand,
+  type CommandInput,
+  type CommandResult,
+  type Lang,
+  type Need,
+  type OptionsResult,
+  type RawOptions,
+} from "../command";
 import { HISTORY_SHEET, historyOps, type HistoryEntry } from "../history";
 import type { CellIssue } from "../issues";
 import { PARAMS_SHEET } from "../params";
@@ -30,7 +38,7 @@ import { readCatalogue } from "./catalogue";
 import { planComputeStockpile } from "./computeStockpile";
 import { lastUsedColumn } from "./reserve";
 import { setupStockpileSheets } from "./setup";
-import { applyOps } from "./simulate";
+import { applyOps } from "../applyOps";
 import {
   CATALOGUE_SHEET,
   STOCKPILE_SHEET,
@@ -414,7 +422,7 @@ export const IMPORT_READS: readonly string[] = [
 
 /** Options of 导入填报: the returned files, and whether the clerk confirmed the preview. */
 export interface ImportOptions {
-  returns: ReturnedFile[];
+  returns?: ReturnedFile[];
   confirm?: boolean;
 }
 
@@ -424,12 +432,34 @@ export interface ImportData {
   confirmed: boolean;
 }
 
-export const importReturns: Command = {
+/** 导入填报 needs the returned files a person picks. */
+export const RETURNED_FILES_NEED: Need = {
+  kind: "files",
+  option: "returns",
+  label: { zh: "请选择要导入的填报文件（.xlsx）", en: "choose the returned .xlsx files to import" },
+  given: (raw) => Array.isArray(raw.returns) && raw.returns.length > 0,
+};
+
+export const importReturns = defineCommand({
   id: "importReturns",
   label: { zh: "导入填报", en: "Import returned templates" },
+  needs: [RETURNED_FILES_NEED],
   reads: () => [...IMPORT_READS],
+  parseOptions: parseImportOptions,
   run: runImport,
-};
+});
+
+/**
+ * The returned files and the confirmation, typed (the files are checked one
+ * by one when the command runs).
+ *
+ * @example
+ * parseImportOptions({ returns: [file], confirm: true }).value.confirm //=> true
+ */
+export function parseImportOptions(raw: RawOptions): OptionsResult<ImportOptions> {
+  const returns = Array.isArray(raw.returns) ? (raw.returns as ReturnedFile[]) : [];
+  return { ok: true, value: { returns, confirm: raw.confirm === true }, issues: [] };
+}
 
 /**
  * Runs 导入填报: a preview (no writes) unless options.confirm is true.
@@ -438,7 +468,7 @@ export const importReturns: Command = {
  * runImport({ snapshot, today: 44581, now: 44581.4, lang: "zh", options: { returns, confirm: false } }).ops
  * //=> []
  */
-export function runImport(input: CommandInput): CommandResult {
+export function runImport(input: CommandInput<ImportOptions>): CommandResult<ImportData> {
   const returns = input.options?.returns;
   if (!Array.isArray(returns) || returns.length === 0) {
     return {
@@ -448,11 +478,11 @@ export function runImport(input: CommandInput): CommandResult {
         zh: "请选择要导入的填报文件（.xlsx）",
         en: "Choose the returned .xlsx files to import",
       },
-      data: { units: [], confirmed: false } satisfies ImportData,
+      data: { units: [], confirmed: false },
     };
   }
   const confirm = input.options?.confirm === true;
-  const plan = planImport(returns as ReturnedFile[], input.snapshot, input);
+  const plan = planImport(returns, input.snapshot, input);
   const ready = plan.units.filter((u) => !u.blocked);
   const changed = ready.filter((u) => u.counts.added + u.counts.changed + u.counts.removed > 0);
   const blocked = plan.units.length - ready.length;
@@ -473,7 +503,7 @@ export function runImport(input: CommandInput): CommandResult {
     ops: confirm ? plan.ops : [],
     issues: plan.issues,
     summary,
-    data: { units: plan.units, confirmed: confirm && ready.length > 0 } satisfies ImportData,
+    data: { units: plan.units, confirmed: confirm && ready.length > 0 },
     focus: changed.length ? { sheet: STOCKPILE_SHEET, cell: "A1" } : undefined,
   };
 }

@@ -53,7 +53,10 @@ const NEEDED_KEYS = ["unit", "category", "item", "persons", "stock"] as const;
  *   ["城关镇", "乡镇", "医用外科口罩", 50, 2400]])).records[0].persons //=> 50
  */
 export function readReserve(sheet: SheetSnapshot): ReserveRead {
-  const parsed = parseTable(STOCKPILE_TABLE, sheet.values, { sheet: STOCKPILE_SHEET });
+  const parsed = parseTable(STOCKPILE_TABLE, sheet.values, {
+    sheet: STOCKPILE_SHEET,
+    formulas: sheet.formulas,
+  });
   const issues = [...parsed.issues];
   const header = parsed.header;
   if (!header) return { parsed, records: [], issues, computable: false };

@@ -33,7 +33,10 @@ export function readStockLog(
   options: StockLogOptions
 ): StockLogRead {
   if (!sheet) return { present: false, rates: [], issues: [] };
-  const parsed = parseTable(STOCK_LOG_TABLE, sheet.values, { sheet: STOCK_LOG_SHEET });
+  const parsed = parseTable(STOCK_LOG_TABLE, sheet.values, {
+    sheet: STOCK_LOG_SHEET,
+    formulas: sheet.formulas,
+  });
   if (!parsed.header) return { present: false, rates: [], issues: parsed.issues };
   const entries: StockLogEntry[] = [];
   for (const row of parsed.rows) {

@@ -13,18 +13,26 @@ import { indexProgress } from "../../core/vaccination/indexProgress";
 import { DEFAULT_METRIC, metricFromText, type Metric } from "../../core/vaccination/metric";
 import { vaccinationNotice, type Notice } from "../../core/vaccination/notice";
 import { vaccinationReport, type VaccinationReport } from "../../core/vaccination/report";
-import { readDate } from "../cells";
-import type { Command, CommandInput, CommandResult } from "../command";
+import {
+  defineCommand,
+  type CommandInput,
+  type CommandResult,
+  type OptionIssue,
+  type OptionsResult,
+  type RawOptions,
+} from "../command";
 import { toCellIssue, type CellIssue } from "../issues";
-import { PARAMS_SHEET, readParams } from "../params";
+import { optionsResult, reportDateOption, textListOption } from "../options";
+import { PARAMS_SHEET } from "../params";
+import { commandPrelude } from "../prelude";
 import { rankingSheetOps, type RankingLayout } from "./rankingSheet";
 import { readProgress } from "./readProgress";
 import { PROGRESS_SHEET, RANKING_SHEET, rankingSheetName } from "./spec";
 import { pushAll } from "../../core/arrays";
 
-/** The choices the task pane (or the command line) passes in `input.options`. */
+/** The choices the task pane (or the command line) passes, parsed. */
 export interface RankVaccinationOptions {
-  /** Serial date, or date text such as 2022/1/19; default the latest date in 接种进度. */
+  /** Serial date (a date text such as 2022/1/19 is parsed to one); default the latest date in 接种进度. */
   reportDate?: DateSerial;
   /** What townships are ranked on: first, full (default), booster or due, or their Chinese labels. */
   metric?: Metric;
@@ -50,16 +58,17 @@ export interface RankVaccinationData {
   layout: RankingLayout;
 }
 
-export const rankVaccination: Command = {
+export const rankVaccination = defineCommand({
   id: "rankVaccination",
   label: { zh: "生成接种排名", en: "Rank vaccination" },
-  reads: (options) => {
-    const date = readOptionDate(options?.reportDate);
+  reads: (options?: RankVaccinationOptions) => {
+    const date = options?.reportDate;
     const dated = date === undefined ? [] : [`${RANKING_SHEET}_${chineseDate(date, false)}`];
     return [PROGRESS_SHEET, PARAMS_SHEET, RANKING_SHEET, ...dated];
   },
+  parseOptions: parseRankOptions,
   run: planRankVaccination,
-};
+});
 
 /**
  * Plans the ranking.
@@ -68,10 +77,15 @@ export const rankVaccination: Command = {
  * planRankVaccination({ snapshot, today: 44581, now: 44581.4, lang: "zh" }).data.sheet
  * //=> "接种排名"
  */
-export function planRankVaccination(input: CommandInput): CommandResult {
-  const { params, issues: paramIssues } = readParams(input.snapshot.sheets[PARAMS_SHEET]);
-  const issues: CellIssue[] = [...paramIssues];
-  const options = readOptions(input.options, issues);
+export function planRankVaccination(
+  input: CommandInput<RankVaccinationOptions>
+): CommandResult<RankVaccinationData> {
+  // The report date defaults to the latest date of 接种进度, not today. 参数 is not
+  // created here: 初始化工作簿 makes it before there is any 接种进度 to rank.
+  const prelude = commandPrelude({ ...input, options: undefined }, { createParams: false });
+  const { params } = prelude;
+  const issues: CellIssue[] = [...prelude.issues];
+  const options = { metric: DEFAULT_METRIC, ...input.options };
   const sheet = input.snapshot.sheets[PROGRESS_SHEET];
   if (!sheet) {
     issues.push(
@@ -83,7 +97,7 @@ export function planRankVaccination(input: CommandInput): CommandResult {
     return stop(issues);
   }
 
-  const read = readProgress(sheet.values, PROGRESS_SHEET);
+  const read = readProgress(sheet.values, PROGRESS_SHEET, sheet.formulas);
   pushAll(issues, read.issues);
   const columns = read.header?.columns ?? new Map<string, number>();
   const indexed = indexProgress(read.columns);
@@ -175,59 +189,47 @@ function summaryOf(report: VaccinationReport, sheet: string): Message {
   };
 }
 
-function readOptions(
-  raw: Readonly<Record<string, unknown>> | undefined,
-  issues: CellIssue[]
-): Omit<RankVaccinationOptions, "metric"> & { metric: Metric } {
-  const o = raw ?? {};
+/**
+ * Parses the ranking's choices: an unknown metric is a warning (the
+ * full-course rate is used); an unreadable report date is an error.
+ *
+ * @example
+ * parseRankOptions({ metric: "第一剂完成率" }) //=> { ok: true, value: { metric: "first" }, issues: [] }
+ */
+export function parseRankOptions(raw: RawOptions): OptionsResult<RankVaccinationOptions> {
+  const issues: OptionIssue[] = [];
   let metric = DEFAULT_METRIC;
-  if (o.metric !== undefined) {
-    const m = metricFromText(o.metric);
+  if (raw.metric !== undefined) {
+    const m = metricFromText(raw.metric);
     if (m) metric = m;
     else
-      issues.push(
-        at("badOption", "warning", {
-          zh: `排名指标“${String(o.metric)}”无效，已按全程完成率排名`,
-          en: `Unknown ranking metric "${String(o.metric)}"; ranked on the full-course rate`,
-        })
-      );
+      issues.push({
+        code: "badOption",
+        severity: "warning",
+        option: "metric",
+        message: {
+          zh: `排名指标“${String(raw.metric)}”无效，已按全程完成率排名`,
+          en: `Unknown ranking metric "${String(raw.metric)}"; ranked on the full-course rate`,
+        },
+      });
   }
-  let reportDate: DateSerial | undefined;
-  if (o.reportDate !== undefined && o.reportDate !== null && o.reportDate !== "") {
-    reportDate = readOptionDate(o.reportDate);
-    if (reportDate === undefined)
-      issues.push(
-        at("badOption", "warning", {
-          zh: `报告日期“${String(o.reportDate)}”无效，已按最近日期生成`,
-          en: `Report date "${String(o.reportDate)}" is not a date; the latest date was used`,
-        })
-      );
-  }
-  return {
-    metric,
-    reportDate,
-    groups: textList(o.groups),
-    counties: textList(o.counties ?? (typeof o.county === "string" ? [o.county] : undefined)),
-  };
-}
-
-function readOptionDate(value: unknown): DateSerial | undefined {
-  if (typeof value !== "number" && typeof value !== "string") return undefined;
-  const r = readDate(value);
-  return r.ok && r.value !== null ? r.value : undefined;
-}
-
-function textList(value: unknown): string[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const list = value.filter((v): v is string => typeof v === "string" && v.trim() !== "");
-  return list.map((v) => v.trim());
+  const value: RankVaccinationOptions = { metric };
+  const reportDate = reportDateOption(raw, issues);
+  if (reportDate !== undefined) value.reportDate = reportDate;
+  const groups = textListOption(raw.groups);
+  if (groups) value.groups = groups;
+  const counties = textListOption(
+    raw.counties ?? (typeof raw.county === "string" ? [raw.county] : undefined)
+  );
+  if (counties) value.counties = counties;
+  return optionsResult(value, issues);
 }
 
 function at(code: string, severity: "error" | "warning", message: Message): CellIssue {
   return { code, severity, sheet: PROGRESS_SHEET, cell: "A1", message };
 }
 
-function stop(issues: CellIssue[]): CommandResult {
+function stop(issues: CellIssue[]): CommandResult<RankVaccinationData> {
   const first = issues.find((i) => i.severity === "error");
   return {
     ops: [],

@@ -12,10 +12,18 @@ import {
   type ProgressField,
 } from "../../core/vaccination/progress";
 import { cellAddress } from "../a1";
+import { pushAll } from "../../core/arrays";
 import type { CellValue, Grid } from "../cells";
 import { detectHeader, type HeaderMatch } from "../headers";
 import type { CellIssue } from "../issues";
-import { parseTable, readField } from "../parse";
+import {
+  formulaNoValue,
+  HIDDEN_CHAR,
+  headerIssues,
+  headerNotFound,
+  readField,
+  scanBody,
+} from "../parse";
 import { PROGRESS_TABLE } from "./spec";
 
 export interface ProgressSheet {
@@ -38,14 +46,18 @@ const MAX_SERIAL = 2_958_466;
  * //=> { columns: { length: 1, first: [NaN], ... },
  * //     issues: [{ code: "notANumber", cell: "E3", ... }] }
  */
-export function readProgress(grid: Grid, sheet = PROGRESS_TABLE.sheet): ProgressSheet {
+export function readProgress(
+  grid: Grid,
+  sheet = PROGRESS_TABLE.sheet,
+  formulas?: Grid
+): ProgressSheet {
   const spec = PROGRESS_TABLE;
   const header = detectHeader(spec, grid);
-  if (!header) {
-    return { columns: emptyColumns(), issues: parseTable(spec, grid, { sheet }).issues };
-  }
-  // Header problems (missing or repeated columns) come from parseTable itself, run on the rows down to the header.
-  const issues = parseTable(spec, grid.slice(0, header.headerRow), { sheet }).issues;
+  if (!header) return { columns: emptyColumns(), issues: [headerNotFound(spec, sheet)] };
+  // Header problems and the rows that are not data (合计, 小计, footers) come from the same functions as parseTable's.
+  const issues = headerIssues(spec, grid, header, sheet);
+  const body = scanBody(spec, grid, header, { sheet, formulas });
+  pushAll(issues, body.issues);
 
   const present = spec.columns
     .filter((c) => c.role === "input" && header.columns.has(c.key))
@@ -107,15 +119,13 @@ export function readProgress(grid: Grid, sheet = PROGRESS_TABLE.sheet): Progress
     bit: fieldBit(c.spec.key as ProgressField),
     kind: c.spec.type,
     min: c.spec.min ?? -Infinity,
+    factor: header.units.get(c.spec.key)?.factor ?? 1,
     text: textOut[c.spec.key as ProgressField],
     number: numberOut[c.spec.key as ProgressField],
   }));
   let n = 0;
-  for (let r = header.headerRow; r < grid.length; r++) {
+  for (const r of body.dataRows) {
     const line = grid[r] ?? [];
-    let empty = true;
-    for (let i = 0; i < cols.length && empty; i++) empty = blank(line[cols[i].index]);
-    if (empty) continue;
     let bits = missingBits;
     let blankRequired = 0;
     for (const col of cols) {
@@ -126,6 +136,7 @@ export function readProgress(grid: Grid, sheet = PROGRESS_TABLE.sheet): Progress
       } else if (
         col.kind === "number" &&
         typeof cell === "number" &&
+        col.factor === 1 &&
         cell >= col.min &&
         Number.isFinite(cell)
       ) {
@@ -137,12 +148,20 @@ export function readProgress(grid: Grid, sheet = PROGRESS_TABLE.sheet): Progress
         cell < MAX_SERIAL
       ) {
         value = Math.floor(cell);
-      } else if (col.kind === "text" && typeof cell === "string") {
+      } else if (col.kind === "text" && typeof cell === "string" && !HIDDEN_CHAR.test(cell)) {
         value = cell.trim() || null;
       } else {
-        const read = readField(col.spec, cell);
+        const read = readField(col.spec, cell, col.factor);
         value = read.value;
-        if (read.error) {
+        if (read.warning) {
+          issues.push({
+            code: read.code,
+            severity: "warning",
+            sheet,
+            cell: cellAddress(r + 1, col.index + 1),
+            message: read.warning,
+          });
+        } else if (read.error) {
           bits |= col.bit;
           issues.push({
             code: read.code,
@@ -152,6 +171,10 @@ export function readProgress(grid: Grid, sheet = PROGRESS_TABLE.sheet): Progress
             message: read.error,
           });
         }
+      }
+      if (value === null && !(bits & col.bit) && isFormula(formulas?.[r]?.[col.index])) {
+        bits |= col.bit;
+        issues.push(formulaNoValue(sheet, r + 1, col.index + 1, col.spec));
       }
       if (value === null && col.spec.required && !(bits & col.bit)) blankRequired |= col.bit;
       if (col.text) col.text[n] = intern(value as string | null);
@@ -202,10 +225,8 @@ export function readProgress(grid: Grid, sheet = PROGRESS_TABLE.sheet): Progress
   };
 }
 
-function blank(value: CellValue | undefined): boolean {
-  return (
-    value === null || value === undefined || (typeof value === "string" && value.trim() === "")
-  );
+function isFormula(value: CellValue | undefined): boolean {
+  return typeof value === "string" && value.startsWith("=");
 }
 
 function emptyColumns(): ProgressColumns {

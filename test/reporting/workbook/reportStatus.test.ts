@@ -1,10 +1,9 @@
-import type { CommandInput } from "../../../src/workbook/command";
+import { runCommand, type CommandInput } from "../../../src/workbook/command";
 import { pruneUnchanged } from "../../../src/workbook/diff";
 import type { Grid } from "../../../src/workbook/cells";
 import type { WriteBlock, WriteOp } from "../../../src/workbook/plan";
 import {
   planReportStatus,
-  reportDateOf,
   reportStatus,
   type ReportStatusData,
 } from "../../../src/workbook/reporting/reportStatus";
@@ -212,15 +211,21 @@ describe("reportStatus options and parameters", () => {
     ["a serial with a time", DAY - 3 + 0.5, DAY - 3],
     ["a date text", "2022-11-20", DAY - 2],
   ])("reads the report date from %s", (_what, reportDate, expected) => {
-    expect(
-      reportDateOf({ today: DAY, options: reportDate === undefined ? {} : { reportDate } })
-    ).toBe(expected);
+    const out = runCommand(
+      reportStatus,
+      inputOf(reportDate === undefined ? {} : { options: { reportDate } })
+    );
+    expect((out.data as ReportStatusData).reportDate).toBe(expected);
   });
 
-  it("throws for a report date that is not a date (a caller bug)", () => {
-    expect(() => reportDateOf({ today: DAY, options: { reportDate: "明天" } })).toThrow(
-      /reportDate/
-    );
+  it("does not run, with an issue about the option, for a report date that is not a date", () => {
+    const out = runCommand(reportStatus, inputOf({ options: { reportDate: "明天" } }));
+    expect(out.ops).toEqual([]);
+    expect(out.data).toBeUndefined();
+    expect(out.optionIssues).toEqual([
+      expect.objectContaining({ code: "badReportDate", severity: "error", option: "reportDate" }),
+    ]);
+    expect(out.summary.zh).toContain("报告日期“明天”不是有效日期");
   });
 });
 

@@ -1,11 +1,18 @@
 /**
  * Applying write operations to a snapshot, without a host: what the workbook
  * would hold after the ops, for planning a second step on top of a first (the
- * import's confirmation recomputes the reserve on the imported rows).
+ * import's confirmation recomputes the reserve on the imported rows) and for
+ * pure tests of commands. The one plan-level interpreter: hosts have their own.
  */
-import type { CellValue, Grid } from "../cells";
-import { displayValue, formulaText, type WriteOp } from "../plan";
-import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { assertNever } from "./assertNever";
+import type { CellValue, Grid } from "./cells";
+import { displayValue, formulaText, isFormulaCell, type WriteOp } from "./plan";
+import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
+
+/** A workbook with no sheets and no names. */
+export function emptySnapshot(): WorkbookSnapshot {
+  return { sheetNames: [], sheets: {}, names: {} };
+}
 
 /**
  * Returns the snapshot as it would be after the ops: sheets ensured or
@@ -50,8 +57,15 @@ export function applyOps(snapshot: WorkbookSnapshot, ops: readonly WriteOp[]): W
         const s = writable(op.sheet);
         op.cells.forEach((line, i) =>
           line.forEach((cell, j) => {
-            put(s.values, op.row + i, op.column + j, displayValue(cell));
-            put(s.formulas, op.row + i, op.column + j, formulaText(cell));
+            // A formula showing "" is still a formula cell: its value stays "", as a host reads it back.
+            const value = displayValue(cell);
+            put(
+              s.values,
+              op.row + i,
+              op.column + j,
+              isFormulaCell(cell) ? value : blankToNull(value)
+            );
+            put(s.formulas, op.row + i, op.column + j, blankToNull(formulaText(cell)));
           })
         );
         break;
@@ -59,8 +73,18 @@ export function applyOps(snapshot: WorkbookSnapshot, ops: readonly WriteOp[]): W
       case "defineName":
         names[op.name] = `=${op.sheet}!$${op.cell.replace(/(\d+)$/, "$$$1")}`;
         break;
-      default:
+      // Formats, charts and the like are not part of a snapshot.
+      case "style":
+      case "columnWidths":
+      case "freeze":
+      case "conditionalFormat":
+      case "chart":
+      case "pageSetup":
+      case "validation":
+      case "protect":
         break;
+      default:
+        assertNever(op);
     }
   }
   for (const name of copied) trim(sheets[name]);
@@ -71,7 +95,11 @@ function put(grid: Grid, row: number, column: number, value: CellValue): void {
   while (grid.length < row) grid.push([]);
   const line = grid[row - 1];
   while (line.length < column - 1) line.push(null);
-  line[column - 1] = value === "" ? null : value;
+  line[column - 1] = value;
+}
+
+function blankToNull(value: CellValue): CellValue {
+  return value === "" ? null : value;
 }
 
 /** Drops trailing empty rows, as a host's used range would. */
