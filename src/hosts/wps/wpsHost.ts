@@ -334,20 +334,30 @@ class EtIO implements HostIO {
       if (typeof run.format === "string") assign(range, "NumberFormat", run.format);
       else assignGrid(range, "NumberFormat", run.format);
     }
-    const grid = block.cells.map((line) => {
-      const out: (string | number | boolean)[] = new Array(width).fill("");
-      line.forEach((cell, j) => {
-        const v = formulaText(cell);
-        out[j] = v === null ? "" : v;
-      });
-      return out;
-    });
-    assignGrid(
-      sheet.Range(rangeAddress(block.row, block.column, bottom, block.column + width - 1)),
-      "Formula",
-      grid
-    );
-    return height * width;
+    // Rows of one length go in one call: a row shorter than the block leaves the cells past its end as they are, as in Office.
+    let start = 0;
+    while (start < height) {
+      const length = block.cells[start].length;
+      let end = start + 1;
+      while (end < height && block.cells[end].length === length) end++;
+      if (length > 0) {
+        const grid = block.cells.slice(start, end).map((line) =>
+          line.map((cell) => {
+            const v = formulaText(cell);
+            return v === null ? "" : v;
+          })
+        );
+        const range = rangeAddress(
+          block.row + start,
+          block.column,
+          block.row + end - 1,
+          block.column + length - 1
+        );
+        assignGrid(sheet.Range(range), "Formula", grid);
+      }
+      start = end;
+    }
+    return block.cells.reduce((n, line) => n + line.length, 0);
   }
 
   private style(op: StyleRange): void {
