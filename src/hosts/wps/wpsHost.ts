@@ -33,7 +33,7 @@ import {
 import type { WorkbookSnapshot } from "../../workbook/snapshot";
 import { needsTextFormat } from "../../workbook/textFormat";
 import { translateEtError } from "./errors";
-import { assign, assignGrid, read } from "./et";
+import { assign, assignGrid, hasMember, hasMethod, read } from "./et";
 
 export interface WpsHostOptions {
   /**
@@ -509,9 +509,9 @@ function sheetItem(worksheets: Et.Sheets, name: string): Et.Worksheet {
 
 /** DebugTools' undo transaction, where this build has it: one command is then one undo step. */
 function undoTransactions(app: Et.Application): Et.DebugTools | undefined {
-  if (!("DebugTools" in app)) return undefined;
+  if (!hasMember(app, "DebugTools")) return undefined;
   const tools = read(app, "DebugTools");
-  return tools && typeof tools.UndoTransBegin === "function" ? tools : undefined;
+  return hasMethod(tools, "UndoTransBegin") && hasMethod(tools, "UndoTransEnd") ? tools : undefined;
 }
 
 function attempt(restore: () => void): void {
