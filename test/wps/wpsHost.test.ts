@@ -263,6 +263,30 @@ describe("what a build lacks", () => {
   });
 });
 
+describe("restoring after the write", () => {
+  it("tells the clerk when ET refuses to restore calculation, and still restores the rest", async () => {
+    const { et, host } = sampleWpsBook();
+    const writes: unknown[] = [];
+    const app = et.application as unknown as { Calculation: unknown };
+    const proto = Object.getPrototypeOf(app) as object;
+    const descriptor = Object.getOwnPropertyDescriptor(proto, "Calculation")!;
+    Object.defineProperty(app, "Calculation", {
+      get: () => descriptor.get!.call(app),
+      set: (v: unknown) => {
+        writes.push(v);
+        if (writes.length > 1) throw new Error("拒绝 refused");
+        descriptor.set!.call(app, v);
+      },
+    });
+    const outcome = await runOk(host, initWorkbook);
+    expect(outcome.report.skipped?.map((m) => m.zh)).toEqual([
+      expect.stringContaining("未能完全恢复"),
+    ]);
+    expect(et.screenUpdating).toBe(true);
+    expect(et.undoOpen).toBe(false);
+  });
+});
+
 describe("select", () => {
   it("shows the sheet and selects the cell", async () => {
     const { et, host } = sampleWpsBook();

@@ -205,11 +205,14 @@ class EtIO implements HostIO {
       return work();
     } finally {
       this.rememberActive = () => undefined;
-      // Each restore on its own: one failing must not keep the others from running.
-      attempt(() => active?.Activate());
-      attempt(() => assign(this.app, "Calculation", calculation));
-      attempt(() => assign(this.app, "ScreenUpdating", screen));
-      attempt(() => undo?.UndoTransEnd(book, false, UNDO_LABEL));
+      // Each restore on its own: one failing must not keep the others from running, and the clerk is told.
+      const restored = [
+        attempt(() => active?.Activate()),
+        attempt(() => assign(this.app, "Calculation", calculation)),
+        attempt(() => assign(this.app, "ScreenUpdating", screen)),
+        attempt(() => undo?.UndoTransEnd(book, false, UNDO_LABEL)),
+      ];
+      if (restored.includes(false)) this.skipped.push(NOT_RESTORED);
     }
   }
 
@@ -514,11 +517,13 @@ function undoTransactions(app: Et.Application): Et.DebugTools | undefined {
   return hasMethod(tools, "UndoTransBegin") && hasMethod(tools, "UndoTransEnd") ? tools : undefined;
 }
 
-function attempt(restore: () => void): void {
+/** Runs one restore step; false when ET refused it (reported as NOT_RESTORED, beside the write's own outcome). */
+function attempt(restore: () => void): boolean {
   try {
     restore();
+    return true;
   } catch {
-    // A restore that fails leaves ET as it was; the write's own outcome is what the clerk must see.
+    return false;
   }
 }
 
@@ -673,6 +678,10 @@ const NO_WORKBOOK: Message = {
   en: "No workbook is open. Open or create a workbook, then try again",
 };
 const UNDO_LABEL = "防疫台账助手";
+const NOT_RESTORED: Message = {
+  zh: "写入后未能完全恢复 WPS 的设置：如表格不再自动计算或不刷新，请在“公式”→“计算选项”中选“自动”，或重新打开工作簿",
+  en: "WPS's settings could not all be restored after the write: if the sheet no longer calculates or redraws, choose Formulas > Calculation Options > Automatic, or reopen the workbook",
+};
 const NO_UNDO_GROUP: Message = {
   zh: "此版本 WPS 不提供撤销事务：本次写入在“撤销”中分为多步",
   en: "This WPS build has no undo transaction: this write is several steps in Undo",
