@@ -45,7 +45,7 @@ const PAGES = [
 
 module.exports = (env = {}, argv = {}) => {
   const production = (argv.mode ?? "production") === "production";
-  if (env.wps) return wpsConfig(production);
+  if (env && env.wps) return wpsConfig(production);
   const officeJs = officeJsSource(env);
   return {
     mode: production ? "production" : "development",

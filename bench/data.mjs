@@ -277,7 +277,7 @@ export function reportingSheets(rows) {
  */
 export function returnedTemplates(snapshot, count) {
   const { planTemplates } = lib("workbook/stockpile/template");
-  const { applyOps } = lib("workbook/stockpile/simulate");
+  const { applyOps } = lib("workbook/applyOps");
   const { templates, ops } = planTemplates(snapshot, { units: firstUnits(snapshot, count) });
   const cellOps = ops.filter((op) => op.kind === "block" || op.kind === "ensureSheet");
   const book = applyOps({ sheetNames: [], sheets: {}, names: {} }, cellOps);

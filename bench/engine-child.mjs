@@ -20,6 +20,7 @@ import { CLOCK, commandOptions, initializedSnapshot, inputSheets, readView } fro
 
 const args = JSON.parse(process.argv[2]);
 const { commandById } = lib("workbook/commands");
+const { runCommand } = lib("workbook/command");
 const command = commandById(args.command);
 if (!command) throw new Error(`No command ${args.command}`);
 
@@ -30,7 +31,8 @@ const view = readView(snapshot, command, options);
 const grids = sheets.map((s) => s.values);
 const cells = grids.reduce((n, g) => n + g.reduce((m, line) => m + line.length, 0), 0);
 
-const runEngine = () => command.run({ snapshot: view, ...CLOCK, options });
+// As a host runs it: options parsed first (parseOptions), then run.
+const runEngine = () => runCommand(command, { snapshot: view, ...CLOCK, options });
 
 if (args.mode === "heap") {
   globalThis.gc?.();

@@ -74,7 +74,7 @@ export function commandOptions(commandId, snapshot) {
 /** A snapshot of the workbook after 初始化工作簿, with `sheets` in place of the empty input sheets. */
 export function initializedSnapshot(sheets) {
   const { planInitWorkbook } = lib("workbook/init/initWorkbook");
-  const { applyOps } = lib("workbook/stockpile/simulate");
+  const { applyOps } = lib("workbook/applyOps");
   const { sheetFromValues } = lib("workbook/snapshot");
   const empty = { sheetNames: [], sheets: {}, names: {} };
   const snapshot = applyOps(empty, planInitWorkbook({ snapshot: empty, ...CLOCK }).ops);

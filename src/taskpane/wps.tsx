@@ -1,8 +1,9 @@
 /**
  * The task pane inside WPS 表格: the same App, with actions on the WPS host
  * over ET (src/hosts/wps). The ET application is found once, here, and the
- * UI never asks again. What the host left out (a chart this WPS build
- * refuses, an undo transaction it lacks) is added to the status line's summary.
+ * UI never asks again. What the host leaves out (a chart this WPS build
+ * refuses, an undo transaction it lacks) comes back in `report.skipped`,
+ * which the status line shows.
  */
 import "../hosts/wps/pane/polyfills";
 import { StrictMode } from "react";
@@ -10,7 +11,6 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { detectEtApplication, type EtGlobals } from "../hosts/wps/et";
 import { createWpsHost } from "../hosts/wps/wpsHost";
-import type { Message } from "../core/issue";
 import { createActions, type TaskpaneActions } from "./actions";
 import { App } from "./App";
 import { ErrorBoundary } from "./ErrorBoundary";
@@ -36,20 +36,7 @@ if (root) {
 }
 
 function wpsActions(application: Et.Application): TaskpaneActions {
-  const actions = createActions({ host: createWpsHost(application), lang });
-  return {
-    ...actions,
-    async run(commandId, options, onProgress) {
-      const outcome = await actions.run(commandId, options, onProgress);
-      const skipped = outcome.ok ? outcome.report.skipped : undefined;
-      if (!outcome.ok || !skipped || skipped.length === 0) return outcome;
-      const summary: Message = {
-        zh: [outcome.result.summary.zh, ...skipped.map((m) => m.zh)].join("；"),
-        en: [outcome.result.summary.en, ...skipped.map((m) => m.en)].join("; "),
-      };
-      return { ...outcome, result: { ...outcome.result, summary } };
-    },
-  };
+  return createActions({ host: createWpsHost(application), lang });
 }
 
 function NotInWps({ lang: language }: { lang: "zh" | "en" }) {

@@ -15,7 +15,7 @@ jest.setTimeout(90_000);
 const SCREENSHOTS = path.resolve(__dirname, "../../.tmp");
 const BEDS_SUMMARY = "隔离床位汇总";
 const FORECAST = "隔离需求预测";
-/** The sample's township whose returnees outgrow its beds (src/workbook/sample/isolation.ts). */
+/** The sample's township whose returnees outgrow its beds (src/workbook/isolation/sample.ts). */
 const AT_RISK = "马场乡";
 
 /** An 18-character ID number (17 digits and a digit or X) or an 11-digit phone, standing alone. */

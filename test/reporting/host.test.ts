@@ -2,7 +2,7 @@
  * 生成报送情况 through executeCommand on the memory host (the Office host on
  * the in-memory Excel), after 初始化工作簿: on the sample county and on a
  * workbook with nothing but 初始化工作簿's empty sheets. The sample's design
- * (src/workbook/sample/reporting.ts) gives the expected figures: on 2022-01-20,
+ * (src/workbook/reporting/sample.ts) gives the expected figures: on 2022-01-20,
  * 35 units due, 县交通运输局 (3 days), 马场乡 (2) and 白云乡 (1) missing,
  * 县商务局 and 青石镇 late, five zero reports, 县档案馆 not due daily.
  */

@@ -184,6 +184,52 @@ describe("a command on the WPS host", () => {
   });
 });
 
+describe("a block", () => {
+  it("is one Formula call when its rows are of one length, and a short row leaves the cells past its end alone", async () => {
+    const et = new FakeEt([
+      {
+        name: "表",
+        values: [
+          [null, null],
+          [null, "留"],
+        ],
+      },
+    ]);
+    const host = createWpsHost(et.application);
+    const rectangle: WriteBlock = {
+      kind: "block",
+      sheet: "表",
+      row: 4,
+      column: 1,
+      cells: [
+        [1, "=A4+1"],
+        [2, "x"],
+      ],
+    };
+    const ragged: WriteBlock = {
+      kind: "block",
+      sheet: "表",
+      row: 1,
+      column: 1,
+      cells: [["a", "b"], ["c"]],
+    };
+    await host.transaction(async (io) => {
+      await io.read(["表"]);
+      et.resetStats();
+      await io.write([rectangle]);
+      expect(et.stats.members.get("Range.Formula")).toBe(1);
+      await io.write([ragged]);
+    });
+    expect(et.formulas("表")).toEqual([
+      ["a", "b"],
+      ["c", "留"],
+      [null, null],
+      [1, "=A4+1"],
+      [2, "x"],
+    ]);
+  });
+});
+
 describe("what a build lacks", () => {
   it("a chart the build refuses is left out, said in the report, and the rest is written", async () => {
     const { et, host } = sampleWpsBook();
@@ -214,6 +260,30 @@ describe("what a build lacks", () => {
     await expect(host.transaction((io) => io.write([chart]))).rejects.toMatchObject({
       kind: "protectedSheet",
     });
+  });
+});
+
+describe("restoring after the write", () => {
+  it("tells the clerk when ET refuses to restore calculation, and still restores the rest", async () => {
+    const { et, host } = sampleWpsBook();
+    const writes: unknown[] = [];
+    const app = et.application as unknown as { Calculation: unknown };
+    const proto = Object.getPrototypeOf(app) as object;
+    const descriptor = Object.getOwnPropertyDescriptor(proto, "Calculation")!;
+    Object.defineProperty(app, "Calculation", {
+      get: () => descriptor.get!.call(app),
+      set: (v: unknown) => {
+        writes.push(v);
+        if (writes.length > 1) throw new Error("拒绝 refused");
+        descriptor.set!.call(app, v);
+      },
+    });
+    const outcome = await runOk(host, initWorkbook);
+    expect(outcome.report.skipped?.map((m) => m.zh)).toEqual([
+      expect.stringContaining("未能完全恢复"),
+    ]);
+    expect(et.screenUpdating).toBe(true);
+    expect(et.undoOpen).toBe(false);
   });
 });
 

@@ -61,6 +61,22 @@ export function assignGrid(
   (range as unknown as Record<GridMember, unknown>)[key] = grid;
 }
 
+/**
+ * Whether this build has `owner[name]` as a method, for members some builds
+ * lack (`DebugTools.UndoTransBegin`). Looks without calling.
+ */
+export function hasMethod<T extends object>(
+  owner: T | null | undefined,
+  name: keyof T & string
+): boolean {
+  return typeof owner === "object" && owner !== null && typeof owner[name] === "function";
+}
+
+/** Whether this build has the member at all, property or method. */
+export function hasMember(owner: object, name: string): boolean {
+  return name in owner;
+}
+
 /** Where WPS puts its globals: `Application` and `wps` on the task pane's window. */
 export interface EtGlobals {
   Application?: unknown;

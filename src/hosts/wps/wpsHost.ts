@@ -33,7 +33,7 @@ import {
 import type { WorkbookSnapshot } from "../../workbook/snapshot";
 import { needsTextFormat } from "../../workbook/textFormat";
 import { translateEtError } from "./errors";
-import { assign, assignGrid, read } from "./et";
+import { assign, assignGrid, hasMember, hasMethod, read } from "./et";
 
 export interface WpsHostOptions {
   /**
@@ -205,11 +205,14 @@ class EtIO implements HostIO {
       return work();
     } finally {
       this.rememberActive = () => undefined;
-      // Each restore on its own: one failing must not keep the others from running.
-      attempt(() => active?.Activate());
-      attempt(() => assign(this.app, "Calculation", calculation));
-      attempt(() => assign(this.app, "ScreenUpdating", screen));
-      attempt(() => undo?.UndoTransEnd(book, false, UNDO_LABEL));
+      // Each restore on its own: one failing must not keep the others from running, and the clerk is told.
+      const restored = [
+        attempt(() => active?.Activate()),
+        attempt(() => assign(this.app, "Calculation", calculation)),
+        attempt(() => assign(this.app, "ScreenUpdating", screen)),
+        attempt(() => undo?.UndoTransEnd(book, false, UNDO_LABEL)),
+      ];
+      if (restored.includes(false)) this.skipped.push(NOT_RESTORED);
     }
   }
 
@@ -334,20 +337,30 @@ class EtIO implements HostIO {
       if (typeof run.format === "string") assign(range, "NumberFormat", run.format);
       else assignGrid(range, "NumberFormat", run.format);
     }
-    const grid = block.cells.map((line) => {
-      const out: (string | number | boolean)[] = new Array(width).fill("");
-      line.forEach((cell, j) => {
-        const v = formulaText(cell);
-        out[j] = v === null ? "" : v;
-      });
-      return out;
-    });
-    assignGrid(
-      sheet.Range(rangeAddress(block.row, block.column, bottom, block.column + width - 1)),
-      "Formula",
-      grid
-    );
-    return height * width;
+    // Rows of one length go in one call: a row shorter than the block leaves the cells past its end as they are, as in Office.
+    let start = 0;
+    while (start < height) {
+      const length = block.cells[start].length;
+      let end = start + 1;
+      while (end < height && block.cells[end].length === length) end++;
+      if (length > 0) {
+        const grid = block.cells.slice(start, end).map((line) =>
+          line.map((cell) => {
+            const v = formulaText(cell);
+            return v === null ? "" : v;
+          })
+        );
+        const range = rangeAddress(
+          block.row + start,
+          block.column,
+          block.row + end - 1,
+          block.column + length - 1
+        );
+        assignGrid(sheet.Range(range), "Formula", grid);
+      }
+      start = end;
+    }
+    return block.cells.reduce((n, line) => n + line.length, 0);
   }
 
   private style(op: StyleRange): void {
@@ -499,16 +512,18 @@ function sheetItem(worksheets: Et.Sheets, name: string): Et.Worksheet {
 
 /** DebugTools' undo transaction, where this build has it: one command is then one undo step. */
 function undoTransactions(app: Et.Application): Et.DebugTools | undefined {
-  if (!("DebugTools" in app)) return undefined;
+  if (!hasMember(app, "DebugTools")) return undefined;
   const tools = read(app, "DebugTools");
-  return tools && typeof tools.UndoTransBegin === "function" ? tools : undefined;
+  return hasMethod(tools, "UndoTransBegin") && hasMethod(tools, "UndoTransEnd") ? tools : undefined;
 }
 
-function attempt(restore: () => void): void {
+/** Runs one restore step; false when ET refused it (reported as NOT_RESTORED, beside the write's own outcome). */
+function attempt(restore: () => void): boolean {
   try {
     restore();
+    return true;
   } catch {
-    // A restore that fails leaves ET as it was; the write's own outcome is what the clerk must see.
+    return false;
   }
 }
 
@@ -663,6 +678,10 @@ const NO_WORKBOOK: Message = {
   en: "No workbook is open. Open or create a workbook, then try again",
 };
 const UNDO_LABEL = "防疫台账助手";
+const NOT_RESTORED: Message = {
+  zh: "写入后未能完全恢复 WPS 的设置：如表格不再自动计算或不刷新，请在“公式”→“计算选项”中选“自动”，或重新打开工作簿",
+  en: "WPS's settings could not all be restored after the write: if the sheet no longer calculates or redraws, choose Formulas > Calculation Options > Automatic, or reopen the workbook",
+};
 const NO_UNDO_GROUP: Message = {
   zh: "此版本 WPS 不提供撤销事务：本次写入在“撤销”中分为多步",
   en: "This WPS build has no undo transaction: this write is several steps in Undo",

@@ -9,7 +9,6 @@ import ExcelJS from "exceljs";
 import { createXlsxHost } from "./xlsxHost";
 import { loadXlsx, readChecked, saveXlsx } from "./files";
 import * as path from "node:path";
-import type { Message } from "../../core/issue";
 import { promises as fs } from "node:fs";
 import JSZip from "jszip";
 import {

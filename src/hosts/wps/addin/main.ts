@@ -18,9 +18,12 @@ const PANE_WIDTH = 380;
 
 type AddonRoot = WPS.AddonRoot;
 
+let root: AddonRoot | undefined;
+
+/** Found once, on first use: the ribbon API (CreateTaskPane, PluginStorage) sits on the same object as ET's Application. */
 function addonRoot(): AddonRoot | undefined {
-  // The ribbon API (CreateTaskPane, PluginStorage) sits on the same object as ET's Application.
-  return detectEtApplication(window as unknown as EtGlobals) as unknown as AddonRoot | undefined;
+  root ??= detectEtApplication(window as unknown as EtGlobals) as unknown as AddonRoot | undefined;
+  return root;
 }
 
 /** The task pane's address: taskpane.html beside this page, in the add-in's own folder. */
@@ -28,19 +31,19 @@ function paneUrl(): string {
   return window.location.href.replace(/[?#].*$/, "").replace(/[^/]*$/, "") + "taskpane.html";
 }
 
-function togglePane(root: AddonRoot): void {
-  const storage = read(root, "PluginStorage");
+function togglePane(addon: AddonRoot): void {
+  const storage = read(addon, "PluginStorage");
   const id = storage.getItem(PANE_KEY);
   if (id) {
-    const pane = root.GetTaskPane(Number(id));
+    const pane = addon.GetTaskPane(Number(id));
     if (pane) {
       assign(pane, "Visible", !read(pane, "Visible"));
       return;
     }
   }
-  const pane = root.CreateTaskPane(paneUrl(), "防疫台账助手");
+  const pane = addon.CreateTaskPane(paneUrl(), "防疫台账助手");
   storage.setItem(PANE_KEY, read(pane, "ID"));
-  const dock = read(root, "Enum")?.msoCTPDockPositionRight ?? DOCK_RIGHT;
+  const dock = read(addon, "Enum")?.msoCTPDockPositionRight ?? DOCK_RIGHT;
   assign(pane, "DockPosition", dock as Kso.MsoCTPDockPosition);
   assign(pane, "Width", PANE_WIDTH);
   assign(pane, "Visible", true);
@@ -51,8 +54,8 @@ function OnAddinLoad(): boolean {
 }
 
 function OnAction(control: { Id?: string; id?: string }): boolean {
-  const root = addonRoot();
-  if ((control.Id ?? control.id) === OPEN_PANE && root) togglePane(root);
+  const addon = addonRoot();
+  if ((control.Id ?? control.id) === OPEN_PANE && addon) togglePane(addon);
   return true;
 }
 
