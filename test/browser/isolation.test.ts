@@ -75,24 +75,25 @@ describe("隔离床位 in preview.html", () => {
   it("writes 隔离床位汇总 with its dated title and the whole total", () => {
     expect(beds[0][0]).toBe("截至2022年1月20日隔离床位情况汇总");
     expect(beds[3].slice(0, 3)).toEqual(["县(区)", "乡镇", "常住人口（人）"]);
-    const total = beds.find((r) => r[0] === "合计");
-    expect(total?.[8]).toBe("不足");
+    // Two 县(区): the top total reads 全市, and its status says why it is short.
+    const total = beds.find((r) => r[0] === "全市");
+    expect(total?.[8]).toBe("3个乡镇不足");
   });
 
   it("lists a township short of beds first under each 县(区) subtotal", () => {
     const subtotals = beds.flatMap((r, i) => (r[1] === "小计" ? [i] : []));
     expect(subtotals).toHaveLength(2);
     for (const i of subtotals) expect(beds[i + 1][8]).toBe("不足");
-    const short = beds.filter((r) => r[8] === "不足" && r[1] !== "小计" && r[0] !== "合计");
+    const short = beds.filter((r) => r[8] === "不足");
     expect(short.map((r) => r[1]).sort()).toEqual(["松林乡", "马场乡", "龙泉镇"].sort());
   });
 
   it("writes 隔离需求预测 with the township at risk first, after the total", () => {
     expect(forecast[0][0]).toBe("截至2022年1月20日隔离需求预测（1月20日—2月9日，共21天）");
-    expect(forecast[4][0]).toBe("合计");
+    expect(forecast[4][0]).toBe("全市");
     // Columns: 县(区), 乡镇, 床位合计, 需求峰值, 峰值日期, 首次超出日期, 状态, then the days.
     expect(forecast[5].slice(0, 2)).toEqual(["康宁县", AT_RISK]);
-    expect(forecast[5][5]).toBe("1月22日");
+    expect(forecast[5][5]).toBe("2022年1月22日");
     expect(forecast[5][6]).toBe("不足");
     expect(forecast.slice(6, 22).every((r) => r[6] !== "不足")).toBe(true);
   });
