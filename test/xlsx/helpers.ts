@@ -131,3 +131,31 @@ export function recalculateWithLibreOffice(files: readonly string[]): string[] {
     return converted;
   });
 }
+
+/** Numbers within 1e-9 relative, text equal, blank and "" alike. */
+export function agree(engine: CellValue, office: CellValue): boolean {
+  const a = engine === "" ? null : engine;
+  const b = office === "" ? null : office;
+  if (typeof a === "number" && typeof b === "number") {
+    return a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+  }
+  return a === b;
+}
+
+/** Each formula cell whose LibreOffice value differs from the engine's, as a line to read. */
+export function disagreements(
+  engine: Map<string, FormulaCellRead>,
+  office: Map<string, FormulaCellRead>
+): string[] {
+  const out: string[] = [];
+  for (const [at, cell] of engine) {
+    const recalculated = office.get(at);
+    if (!recalculated) out.push(`${at} =${cell.formula}: missing after LibreOffice`);
+    else if (!agree(cell.value, recalculated.value)) {
+      out.push(
+        `${at} =${cell.formula}: engine ${JSON.stringify(cell.value)}, LibreOffice ${JSON.stringify(recalculated.value)}`
+      );
+    }
+  }
+  return out;
+}

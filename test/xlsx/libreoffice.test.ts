@@ -8,39 +8,11 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { runCli } from "../../src/cli/main";
 import { saveXlsx } from "../../src/hosts/xlsx/files";
-import type { CellValue } from "../../src/workbook/cells";
 import { ALLOWED_FUNCTIONS } from "../../src/workbook/formulaFunctions";
 import { BAD_ROWS, sampleSheetsWith, writeSheetsXlsx } from "./fixtures";
-import { formulaCells, makeEnv, recalculateWithLibreOffice, type FormulaCellRead } from "./helpers";
+import { disagreements, formulaCells, makeEnv, recalculateWithLibreOffice } from "./helpers";
 
 jest.setTimeout(600_000);
-
-/** Numbers within 1e-9 relative, text equal, blank and "" alike. */
-function agree(engine: CellValue, office: CellValue): boolean {
-  const a = engine === "" ? null : engine;
-  const b = office === "" ? null : office;
-  if (typeof a === "number" && typeof b === "number") {
-    return a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
-  }
-  return a === b;
-}
-
-function disagreements(
-  engine: Map<string, FormulaCellRead>,
-  office: Map<string, FormulaCellRead>
-): string[] {
-  const out: string[] = [];
-  for (const [at, cell] of engine) {
-    const recalculated = office.get(at);
-    if (!recalculated) out.push(`${at} =${cell.formula}: missing after LibreOffice`);
-    else if (!agree(cell.value, recalculated.value)) {
-      out.push(
-        `${at} =${cell.formula}: engine ${JSON.stringify(cell.value)}, LibreOffice ${JSON.stringify(recalculated.value)}`
-      );
-    }
-  }
-  return out;
-}
 
 /** A sample call of every allowed function, so LibreOffice proves it knows each one. */
 const SAMPLE_CALLS: Record<string, string> = {
