@@ -167,6 +167,17 @@ describe.each<Host>(["memory", "xlsx"])("a clerk's own layout on the %s host", (
     noPhone(result);
   });
 
+  it("物资储备: the meta row's 截至 date is the report date when none is given, and the summary says so", async () => {
+    const ledger = reservesLedger();
+    ledger.rows[1][4] = "截至2022年1月19日";
+    const result = await run(kind, [ledger], computeStockpile);
+    expect((result.data as StockpileData).reportDate).toBe(LEDGER_DATE - 1);
+    expect(result.summary.zh).toContain("报告日期取自表中“截至2022年1月19日”");
+    const chosen = await run(kind, [ledger], computeStockpile, { reportDate: LEDGER_DATE });
+    expect((chosen.data as StockpileData).reportDate).toBe(LEDGER_DATE);
+    expect(chosen.summary.zh).not.toContain("截至");
+  });
+
   it("填报单位/报送记录: 单位名称, 序号, a 合计 row and footers report as the contract layout", async () => {
     const project = (d: ReportStatusData) => ({
       summary: d.summary,

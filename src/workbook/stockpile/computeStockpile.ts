@@ -4,7 +4,7 @@
  * leaders' sheet 物资汇总. Creates 物资目录 with its defaults, and the named
  * parameters, when they are missing, since the formulas refer to them.
  */
-import type { DateSerial } from "../../core/dates";
+import { chineseDate, isoFromSerial, type DateSerial } from "../../core/dates";
 import type { Message } from "../../core/issue";
 import type { BurnRate } from "../../core/stockpile/burnRate";
 import { computeReserveLines, itemKey, type ReserveLine } from "../../core/stockpile/reserveLines";
@@ -14,6 +14,7 @@ import { defineCommand, type CommandInput, type CommandResult } from "../command
 import { HISTORY_SHEET, historyOps } from "../history";
 import { toCellIssue, type CellIssue } from "../issues";
 import { parseReportDateOptions, type ReportDateOptions } from "../options";
+import { implausibleDate } from "../parse";
 import { PARAMS_SHEET } from "../params";
 import { commandPrelude } from "../prelude";
 import type { WriteOp } from "../plan";
@@ -78,7 +79,8 @@ function buildStockpilePlan(
 ): CommandResult<StockpileData> {
   const { snapshot } = input;
   const prelude = commandPrelude(input);
-  const { params, reportDate } = prelude;
+  const { params } = prelude;
+  let reportDate = prelude.reportDate;
   const ops: WriteOp[] = [...prelude.ops];
   const issues: CellIssue[] = [...prelude.issues];
   const add = (more: readonly CellIssue[]) => {
@@ -115,6 +117,13 @@ function buildStockpilePlan(
   }
   const read = readReserve(sheet);
   add(read.issues);
+  // A 截至 date in the title or a meta row is the report date when none was chosen.
+  const asOf = read.parsed.header?.meta.asOf?.date;
+  const fromAsOf =
+    input.options?.reportDate === undefined &&
+    asOf !== undefined &&
+    implausibleDate(asOf, input.today) === undefined;
+  if (fromAsOf) reportDate = asOf as number;
   const { value: lines, issues: coreIssues } = computeReserveLines(read.records, {
     catalogue: catalogue.lookup,
     ...params,
@@ -166,8 +175,8 @@ function buildStockpilePlan(
     ops,
     issues,
     summary: {
-      zh: `已计算${lines.length}行物资储备，${summary.unitsShort}个单位存在缺口${errors ? `；${errors}处输入需更正` : ""}${overwritten.length ? `；已恢复${overwritten.length}个被覆盖的公式` : ""}`,
-      en: `Computed ${lines.length} reserve rows; ${summary.unitsShort} units have a gap${errors ? `; ${errors} inputs need fixing` : ""}${overwritten.length ? `; restored ${overwritten.length} overwritten formulas` : ""}`,
+      zh: `已计算${lines.length}行物资储备，${summary.unitsShort}个单位存在缺口${errors ? `；${errors}处输入需更正` : ""}${overwritten.length ? `；已恢复${overwritten.length}个被覆盖的公式` : ""}${fromAsOf ? `。报告日期取自表中“截至${chineseDate(reportDate)}”` : ""}`,
+      en: `Computed ${lines.length} reserve rows; ${summary.unitsShort} units have a gap${errors ? `; ${errors} inputs need fixing` : ""}${overwritten.length ? `; restored ${overwritten.length} overwritten formulas` : ""}${fromAsOf ? `. The report date is the sheet's 截至 ${isoFromSerial(reportDate)}` : ""}`,
     },
     data,
     focus: { sheet: SUMMARY_SHEET, cell: "A1" },
