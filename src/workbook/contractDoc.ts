@@ -91,7 +91,9 @@ function renderTable(table: TableSpec): string[] {
         ? `${TYPE_NAMES.enum}: ${c.values.join(" / ")}`
         : TYPE_NAMES[c.type];
     const aliases = c.aliases?.length ? ` (别名 aliases: ${c.aliases.join(", ")})` : "";
-    const min = c.min !== undefined ? ` ≥ ${c.min}` : "";
+    const min =
+      (c.min !== undefined ? ` ≥ ${c.min}` : "") +
+      (c.max !== undefined ? ` ≤ ${c.max.toLocaleString("en-US")}` : "");
     const unit = c.unit
       ? `, 单位 unit: ${[c.unit.base, ...(c.unit.accepts ?? [])].join("/")}${c.unit.tenThousand ? `（万${c.unit.base} × 10,000）` : ""}`
       : "";

@@ -585,6 +585,16 @@ export function readField(
           },
         };
       }
+      if (r.value !== null && col.max !== undefined && r.value > col.max) {
+        return {
+          value: null,
+          code: "aboveMax",
+          error: {
+            zh: `“${col.zh}”不能大于 ${col.max.toLocaleString("en-US")}（现为 ${r.value}），请核实后更正`,
+            en: `${col.en} cannot be more than ${col.max.toLocaleString("en-US")} (found ${r.value}); check and correct it`,
+          },
+        };
+      }
       return { value: r.value, code: "" };
     }
     case "date": {

@@ -38,6 +38,8 @@ export interface ColumnSpec {
   valueAliases?: Readonly<Record<string, string>>;
   /** Smallest allowed number (inclusive). */
   min?: number;
+  /** Largest believable number (inclusive): past it the figure is a typo, not data. */
+  max?: number;
   /**
    * The unit the contract counts in (人, 张…) and the other spellings that mean
    * the same. A header may declare its own unit in brackets (`常住人口（万人）`):

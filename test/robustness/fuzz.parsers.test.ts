@@ -312,9 +312,13 @@ describe("detectHeader and parseTable on random tables", () => {
               c.role === "input" &&
               c.type === "number" &&
               typeof cell === "number" &&
-              cell >= (c.min ?? -Infinity)
+              cell >= (c.min ?? -Infinity) &&
+              cell <= (c.max ?? Infinity)
             )
               expect(row.values[c.key]).toBe(cell === 0 ? 0 : cell);
+            // Past the column's believable maximum the figure is an error at its cell.
+            if (c.role === "input" && typeof cell === "number" && cell > (c.max ?? Infinity))
+              expect(row.values[c.key] ?? null).toBeNull();
           }
         }
       }),

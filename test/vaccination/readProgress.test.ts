@@ -27,11 +27,31 @@ describe("readProgress", () => {
     ["a blank township", makeRow({ township: null }), "C3", "required"],
     ["a blank first-dose count", makeRow({ first: "  " }), "F3", "required"],
     ["a boolean in a number column", makeRow({ target: true }), "E3", "notANumber"],
+    [
+      "a target of 1e308 (it would overflow the county totals)",
+      makeRow({ target: 1e308 }),
+      "E3",
+      "aboveMax",
+    ],
+    ["a first-dose count past a billion", makeRow({ first: 2_000_000_000 }), "F3", "aboveMax"],
   ])("reports %s at its cell", (_case, row, cell, code) => {
     const { issues } = readProgress(progressGrid([row]));
     expect(issues).toEqual([
       expect.objectContaining({ sheet: "接种进度", cell, code, severity: "error" }),
     ]);
+  });
+
+  it("reads a count of exactly a billion, the largest believable figure", () => {
+    const { issues, columns } = readProgress(progressGrid([makeRow({ target: 1_000_000_000 })]));
+    expect(issues).toEqual([]);
+    expect(columns.target[0]).toBe(1_000_000_000);
+  });
+
+  it("reports a count past a billion as parseTable does, cell for cell", () => {
+    const grid = progressGrid([makeRow({ target: 1e308 }), makeRow({ first: "1,500,000,000" })]);
+    const slow = parseTable(PROGRESS_TABLE, grid).issues.map((i) => `${i.cell} ${i.code}`);
+    expect(readProgress(grid).issues.map((i) => `${i.cell} ${i.code}`)).toEqual(slow);
+    expect(slow).toEqual(["E3 aboveMax", "F4 aboveMax"]);
   });
 
   it("marks reported cells so the calculation does not report them again", () => {

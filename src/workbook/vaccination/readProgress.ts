@@ -120,6 +120,7 @@ export function readProgress(
     bit: fieldBit(c.spec.key as ProgressField),
     kind: c.spec.type,
     min: c.spec.min ?? -Infinity,
+    max: c.spec.max ?? Infinity,
     factor: header.units.get(c.spec.key)?.factor ?? 1,
     text: textOut[c.spec.key as ProgressField],
     number: numberOut[c.spec.key as ProgressField],
@@ -139,6 +140,7 @@ export function readProgress(
         typeof cell === "number" &&
         col.factor === 1 &&
         cell >= col.min &&
+        cell <= col.max &&
         Number.isFinite(cell)
       ) {
         value = cell === 0 ? 0 : cell;

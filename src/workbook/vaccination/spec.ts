@@ -6,6 +6,9 @@ import { chineseDate, type DateSerial } from "../../core/dates";
 import { FIELD_LABEL, type ProgressField } from "../../core/vaccination/progress";
 import type { ColumnSpec, TableSpec } from "../schema";
 
+/** No township counts a billion people: a larger figure (1e308, a pasted ID) is a typo and would overflow the county totals. */
+const COUNT_MAX = 1_000_000_000;
+
 export const PROGRESS_SHEET = "接种进度";
 /** The ranking of the latest date in 接种进度. */
 export const RANKING_SHEET = "接种排名";
@@ -85,6 +88,7 @@ export const PROGRESS_TABLE: TableSpec = {
       type: "number",
       unit: PEOPLE,
       min: 0,
+      max: COUNT_MAX,
       numberFormat: COUNT_FORMAT,
       note: "The denominator of every rate. Blank or 0: the rate is undefined and the township is listed but not ranked.",
     }),
@@ -104,6 +108,7 @@ export const PROGRESS_TABLE: TableSpec = {
       unit: PEOPLE,
       required: true,
       min: 0,
+      max: COUNT_MAX,
       numberFormat: COUNT_FORMAT,
       note: "People given a first dose, cumulative. Must not fall from one date to the next.",
     }),
@@ -126,6 +131,7 @@ export const PROGRESS_TABLE: TableSpec = {
       unit: PEOPLE,
       required: true,
       min: 0,
+      max: COUNT_MAX,
       numberFormat: COUNT_FORMAT,
       note: "People who completed the course, cumulative. Not above 第一剂累计.",
     }),
@@ -144,6 +150,7 @@ export const PROGRESS_TABLE: TableSpec = {
       type: "number",
       unit: PEOPLE,
       min: 0,
+      max: COUNT_MAX,
       numberFormat: COUNT_FORMAT,
       note: "Boosters, cumulative; may be left blank for groups not offered boosters.",
     }),
@@ -159,6 +166,7 @@ export const PROGRESS_TABLE: TableSpec = {
       type: "number",
       unit: PEOPLE,
       min: 0,
+      max: COUNT_MAX,
       numberFormat: COUNT_FORMAT,
       note: "Optional. When absent (or blank) the day's first doses are the change in 第一剂累计 from the day before; when given, it must agree with that change.",
     }),
@@ -176,6 +184,7 @@ export const PROGRESS_TABLE: TableSpec = {
       type: "number",
       unit: PEOPLE,
       min: 0,
+      max: COUNT_MAX,
       numberFormat: COUNT_FORMAT,
       note: "Optional, as 当日第一剂, for 全程累计.",
     }),
@@ -191,6 +200,7 @@ export const PROGRESS_TABLE: TableSpec = {
       type: "number",
       unit: PEOPLE,
       min: 0,
+      max: COUNT_MAX,
       numberFormat: COUNT_FORMAT,
       note: "Optional, as 当日第一剂, for 加强针累计.",
     }),
