@@ -4,7 +4,7 @@
  * issue selects the cell in the memory workbook and scrolls to it here.
  */
 import { useMemo, useState } from "react";
-import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, Text } from "@fluentui/react-components";
 import { chineseDate, isoFromSerial } from "../core/dates";
 import { createMemoryHost } from "../hosts/memory/memoryHost";
 import type { MemoryWorkbook } from "../hosts/memory/memoryExcel";
@@ -13,29 +13,8 @@ import { clockSerials, createActions, type TaskpaneActions } from "./actions";
 import { App } from "./App";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { UI, UI_FORMAT, tr } from "./i18n";
+import { usePageLayoutStyles } from "./pageLayout.styles";
 import { WorkbookView, type WorkbookViewProps } from "./WorkbookView";
-
-const useStyles = makeStyles({
-  page: {
-    display: "grid",
-    gridTemplateColumns: "minmax(300px, 360px) 1fr",
-    height: "100vh",
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  pane: {
-    overflowY: "auto",
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-  },
-  workbook: {
-    display: "flex",
-    flexDirection: "column",
-    minWidth: 0,
-    minHeight: 0,
-    padding: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalS,
-  },
-});
 
 /** The preview page: the pane on the left, the workbook on the right. */
 export interface PreviewPageProps {
@@ -46,7 +25,7 @@ export interface PreviewPageProps {
 }
 
 export function PreviewPage({ workbook, lang, clock }: PreviewPageProps) {
-  const styles = useStyles();
+  const styles = usePageLayoutStyles();
   const [selection, setSelection] = useState<WorkbookViewProps["selection"]>();
   const actions = useMemo<TaskpaneActions>(() => {
     const base = createActions({ host: createMemoryHost(workbook), lang, clock });

@@ -19,6 +19,7 @@ import { UI, tr } from "./i18n";
 import { WorkbookView, type WorkbookViewSource } from "./WorkbookView";
 import type { WorkbookHost } from "../workbook/host";
 import { HISTORY_SHEET } from "../workbook/history";
+import { usePageLayoutStyles } from "./pageLayout.styles";
 
 /** A cell typed on the page: sheet, A1 address and the value as stored. */
 export interface CellEdit {
@@ -76,26 +77,12 @@ const T = {
 } satisfies Record<string, Message>;
 
 const useStyles = makeStyles({
-  page: {
-    display: "grid",
-    gridTemplateColumns: "minmax(300px, 360px) 1fr",
-    height: "100vh",
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  pane: {
-    overflowY: "auto",
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-  },
-  workbook: {
+  bar: {
     display: "flex",
-    flexDirection: "column",
-    minWidth: 0,
-    minHeight: 0,
-    padding: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalS,
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
   },
-  bar: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -127,7 +114,7 @@ export function clockFromQuery(search: string): () => Date {
 }
 
 export function WorkbookPage({ lang, clock, loadReader }: WorkbookPageProps) {
-  const styles = useStyles();
+  const styles = { ...usePageLayoutStyles(), ...useStyles() };
   const [loaded, setLoaded] = useState<Loaded>();
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
@@ -170,7 +157,8 @@ export function WorkbookPage({ lang, clock, loadReader }: WorkbookPageProps) {
     return {
       sheetNames: () => wb.worksheets.map((ws) => ws.name),
       values: (sheet) => memo(`v:${sheet}`, () => reader.current?.sheetValues(wb, sheet) ?? []),
-      numberFormats: (sheet) => memo(`f:${sheet}`, () => reader.current?.sheetFormats(wb, sheet) ?? []),
+      numberFormats: (sheet) =>
+        memo(`f:${sheet}`, () => reader.current?.sheetFormats(wb, sheet) ?? []),
       subscribe: (listener) => {
         listeners.current.add(listener);
         return () => listeners.current.delete(listener);
@@ -186,7 +174,8 @@ export function WorkbookPage({ lang, clock, loadReader }: WorkbookPageProps) {
       async run(id, options, onProgress) {
         const outcome = await base.run(id, options, onProgress);
         if (outcome.ok)
-          for (const op of outcome.result.ops) if (op.kind === "clearSheet") made.current.add(op.sheet);
+          for (const op of outcome.result.ops)
+            if (op.kind === "clearSheet") made.current.add(op.sheet);
         changed();
         return outcome;
       },
@@ -269,7 +258,11 @@ export function WorkbookPage({ lang, clock, loadReader }: WorkbookPageProps) {
           </label>
           <Caption1>{tr(lang, T.drop)}</Caption1>
           {loaded ? (
-            <Button appearance="primary" onClick={() => void download()} disabled={busy !== undefined}>
+            <Button
+              appearance="primary"
+              onClick={() => void download()}
+              disabled={busy !== undefined}
+            >
               {tr(lang, T.download)}
             </Button>
           ) : null}
